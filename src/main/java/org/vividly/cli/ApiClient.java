@@ -1,0 +1,84 @@
+package org.vividly.cli;
+
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to a running Vividly server. Errors come back as RFC 7807 Problem Details; their
+ * {@code detail} becomes the message the user sees.
+ */
+final class ApiClient {
+
+  static final String DEFAULT_URL = "http://localhost:8080";
+  private final String baseUrl;
+  private final RestClient rest;
+  static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
+
+  ApiClient(String baseUrl) {
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+    factory.setReadTimeout(Duration.ofMinutes(10));
+    this.rest = RestClient.builder().baseUrl(this.baseUrl).requestFactory(factory).build();
+  }
+
+  static ApiClient fromEnvironment(String option) {
+    String url = option != null ? option : System.getenv().getOrDefault("VIVIDLY_URL", DEFAULT_URL);
+    return new ApiClient(url);
+  }
+
+  JsonNode get(String path, Object... uriVariables) {
+    return call(() -> rest.get().uri(path, uriVariables).retrieve().body(JsonNode.class));
+  }
+
+  <T> T get(String path, Class<T> type, Object... uriVariables) {
+    return call(() -> rest.get().uri(path, uriVariables).retrieve().body(type));
+  }
+
+  <T> T get(String path, ParameterizedTypeReference<T> type, Map<String, ?> uriVariables) {
+    return call(() -> rest.get().uri(path, uriVariables).retrieve().body(type));
+  }
+
+  <T> T post(String path, Object body, Class<T> type) {
+    return call(() -> rest.post().uri(path).body(body == null ? Map.of() : body).retrieve().body(type));
+  }
+
+  <T> T postMultipart(String path, MultiValueMap<String, ?> parts, Class<T> type) {
+    return call(() -> rest.post().uri(path).contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(type));
+  }
+
+  private <T> T call(Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (RestClientResponseException e) {
+      throw new IllegalStateException(problem(e));
+    } catch (ResourceAccessException e) {
+      if (e.getCause() instanceof ConnectException || (e.getMessage() != null && e.getMessage().contains("Connection refused"))) {
+        throw new IllegalStateException("Vividly is not running at " + baseUrl + ". Start it with ./vividly serve (or ./vividly demo), or set VIVIDLY_URL.");
+      }
+      throw new IllegalStateException("Cannot reach Vividly at " + baseUrl + ": " + e.getMessage());
+    }
+  }
+
+  private static String problem(RestClientResponseException e) {
+    try {
+      JsonNode body = JSON.readTree(e.getResponseBodyAsString());
+      String detail = body.path("detail").asString("");
+      if (!detail.isBlank()) return detail + " (HTTP " + e.getStatusCode().value() + ")";
+    } catch (RuntimeException ignored) {
+      // not Problem Details: fall through to the status line
+    }
+    return "the server answered HTTP " + e.getStatusCode().value() + " " + e.getStatusText();
+  }
+}

@@ -1,0 +1,14 @@
+package org.vividly.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "bench", description = "Benchmarks that print numbers.", subcommands = {})
+class BenchCommand implements Runnable {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}

@@ -1,0 +1,45 @@
+package org.vividly.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Root command: lists the subcommands. */
+@Command(
+    name = "vividly",
+    mixinStandardHelpOptions = true,
+    version = "Vividly 0.1.0",
+    description = "Grounded, personalized lessons from your own library.",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      IngestCommand.class,
+      AskCommand.class,
+      SearchCommand.class,
+      SourcesCommand.class,
+      ReindexCommand.class,
+      EvalCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class VividlyCli implements Runnable {
+
+  /** Exit code meaning "the server is running; do not exit". */
+  public static final int KEEP_RUNNING = Integer.MIN_VALUE;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new VividlyCli());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
+          return 1;
+        });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,43 @@
+package org.vividly.common;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The one place where exceptions become RFC 7807 Problem Details. Spring's own exceptions (bad
+ * JSON, missing parameters, validation) are handled by the {@link ResponseEntityExceptionHandler}
+ * base class, which already speaks Problem Details.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(VividlyException.class)
+  ProblemDetail handle(VividlyException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    problem.setType(e.type());
+    problem.setTitle(e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2"));
+    problem.setProperty("retriable", e.retriable());
+    return problem;
+  }
+
+  @ExceptionHandler(ConstraintViolationException.class)
+  ProblemDetail handle(ConstraintViolationException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://vividly.org/problems/invalid-request"));
+    problem.setTitle("Invalid Request");
+    return problem;
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail handle(IllegalArgumentException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    problem.setType(URI.create("https://vividly.org/problems/invalid-request"));
+    problem.setTitle("Invalid Request");
+    return problem;
+  }
+}

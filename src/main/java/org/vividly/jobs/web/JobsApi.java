@@ -1,0 +1,42 @@
+package org.vividly.jobs.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vividly.common.NotFound;
+import org.vividly.jobs.JobView;
+import org.vividly.jobs.Jobs;
+import org.vividly.tenancy.CurrentOrganization;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Progress and results of ingestion, reindexing and evaluation")
+class JobsApi {
+
+  private final Jobs jobs;
+  private final CurrentOrganization organization;
+
+  JobsApi(Jobs jobs, CurrentOrganization organization) {
+    this.jobs = jobs;
+    this.organization = organization;
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A job with its progress (sections parsed, chunks embedded) and, when finished, its report")
+  JobView get(@PathVariable UUID id, HttpServletRequest request) {
+    return jobs.find(organization.of(request), id).orElseThrow(() -> new NotFound("Job", id));
+  }
+
+  @GetMapping
+  @Operation(summary = "Recent jobs, newest first")
+  List<JobView> recent(@RequestParam(defaultValue = "20") int limit, HttpServletRequest request) {
+    return jobs.recent(organization.of(request), Math.clamp(limit, 1, 200));
+  }
+}

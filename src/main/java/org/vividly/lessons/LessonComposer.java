@@ -1,0 +1,44 @@
+package org.vividly.lessons;
+
+import java.util.List;
+import org.vividly.retrieval.SearchHit;
+
+/**
+ * Port to whatever writes the lesson from retrieved passages.
+ *
+ * <ul>
+ *   <li>{@code ExtractiveComposer}, the embedded default: selects, orders and de-duplicates source
+ *       sentences; needs no language model.
+ *   <li>{@code LlmComposer}: an Ollama or OpenAI-compatible chat model told to answer only from the
+ *       passages and cite them; citations are checked afterwards.
+ * </ul>
+ *
+ * Every paragraph a composer returns cites passage ids from the brief; the lesson service drops
+ * any paragraph that cites nothing it retrieved.
+ */
+public interface LessonComposer {
+
+  /** Name recorded on each lesson, for example {@code embedded} or {@code llm:llama3.2}. */
+  String name();
+
+  Draft compose(Brief brief);
+
+  /**
+   * What the composer gets.
+   *
+   * @param passages explanatory passages, best first
+   * @param examples worked examples near the question, best first
+   * @param exercises exercises near the question, best first
+   * @param definitions glossary definitions near the question, best first
+   */
+  record Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions) {}
+
+  /** A lesson as composed, citing passage ids. */
+  record Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions) {}
+
+  record CitedText(String text, List<Long> passageIds) {}
+
+  record Example(String problem, String solution, List<Long> passageIds) {}
+
+  record Question(String question, String answer, List<Long> passageIds) {}
+}

@@ -1,0 +1,173 @@
+package org.vividly.lessons;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.vividly.lessons.LessonComposer.Brief;
+import org.vividly.lessons.LessonComposer.CitedText;
+import org.vividly.lessons.LessonComposer.Draft;
+import org.vividly.lessons.internal.ExtractiveComposer;
+import org.vividly.lessons.internal.LessonStore;
+import org.vividly.lessons.internal.LessonsProperties;
+import org.vividly.retrieval.Retriever;
+import org.vividly.retrieval.SearchHit;
+import org.vividly.retrieval.SearchMode;
+import org.vividly.retrieval.SearchRequest;
+import org.vividly.retrieval.SearchResult;
+import org.vividly.tenancy.OrganizationId;
+
+/**
+ * Answers questions with grounded lessons. Retrieval runs first; when no passage is similar enough
+ * to the question (see {@code vividly.lessons.min-similarity}) the answer is "not in your library"
+ * with the closest sections. Otherwise the composer writes the lesson, and every paragraph that
+ * cites nothing retrieved is dropped before the lesson is stored.
+ */
+@Service
+public class Lessons {
+
+  private static final Logger log = LoggerFactory.getLogger(Lessons.class);
+  static final String NOT_IN_LIBRARY = "This question is not answered in your library. Nothing was made up: here are the closest sections, in case one of them helps.";
+
+  private final Retriever retriever;
+  private final LessonComposer composer;
+  private final ExtractiveComposer fallback;
+  private final LessonStore store;
+  private final LessonsProperties properties;
+
+  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties) {
+    this.retriever = retriever;
+    this.composer = composer;
+    this.fallback = fallback;
+    this.store = store;
+    this.properties = properties;
+  }
+
+  public Lesson ask(OrganizationId org, LessonRequest request) {
+    long start = System.nanoTime();
+    SearchRequest base = new SearchRequest(org, request.question(), properties.passages(), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"));
+    List<SearchResult> results =
+        retriever.searchAll(
+            List.of(
+                base,
+                base.withKinds(Set.of("example")).withK(3),
+                base.withKinds(Set.of("exercise")).withK(8),
+                base.withKinds(Set.of("definition")).withK(3)));
+    SearchResult main = results.get(0);
+    Brief brief = new Brief(request.question(), request.grade(), request.interests(), main.hits(), results.get(1).hits(), results.get(2).hits(), results.get(3).hits());
+    Lesson lesson;
+    if (main.hits().isEmpty() || !(main.topSimilarity() >= properties.minSimilarity())) {
+      lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
+    } else {
+      Draft draft = compose(brief);
+      lesson = toLesson(request, brief, draft, start);
+      if (lesson.explanation().isEmpty()) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
+    }
+    store.save(org, lesson);
+    return lesson;
+  }
+
+  public Lesson get(OrganizationId org, UUID id) {
+    return store.find(org, id).orElseThrow(() -> new LessonNotFound(id));
+  }
+
+  public List<Lesson> recent(OrganizationId org, int limit) {
+    return store.recent(org, limit);
+  }
+
+  /** The composer's name, for example {@code embedded}. */
+  public String composerName() {
+    return composer.name();
+  }
+
+  private Draft compose(Brief brief) {
+    try {
+      return composer.compose(brief);
+    } catch (RuntimeException e) {
+      if (composer == fallback) throw e;
+      log.warn("The {} composer failed ({}); composing from source sentences instead", composer.name(), e.getMessage());
+      return fallback.compose(brief);
+    }
+  }
+
+  private Lesson toLesson(LessonRequest request, Brief brief, Draft draft, long start) {
+    Map<Long, SearchHit> retrieved = new HashMap<>();
+    for (List<SearchHit> hits : List.of(brief.passages(), brief.examples(), brief.exercises(), brief.definitions())) {
+      for (SearchHit h : hits) retrieved.putIfAbsent(h.citation().passageId(), h);
+    }
+    Citations citations = new Citations(retrieved);
+    Lesson.Paragraph hook = citations.paragraph(draft.hook());
+    List<Lesson.Paragraph> explanation = draft.explanation().stream().map(citations::paragraph).filter(p -> p != null).toList();
+    Lesson.WorkedExample example = null;
+    if (draft.example() != null) {
+      List<Integer> n = citations.numbers(draft.example().passageIds());
+      if (!n.isEmpty()) example = new Lesson.WorkedExample(draft.example().problem(), draft.example().solution(), n);
+    }
+    List<Lesson.CheckQuestion> questions = new ArrayList<>();
+    for (LessonComposer.Question q : draft.questions()) {
+      List<Integer> n = citations.numbers(q.passageIds());
+      if (!n.isEmpty()) questions.add(new Lesson.CheckQuestion(q.question(), q.answer(), n));
+    }
+    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), true, draft.title(), hook, explanation, example, questions, citations.list(), null, List.of(), composer.name(), elapsed(start), Instant.now());
+  }
+
+  private Lesson notInLibrary(LessonRequest request, SearchResult main, String message, long start) {
+    List<Lesson.CitedSource> closest = new ArrayList<>();
+    Set<UUID> sections = new LinkedHashSet<>();
+    for (SearchHit hit : main.hits()) {
+      if (closest.size() == 3) break;
+      if (sections.add(hit.citation().sectionId())) closest.add(cited(closest.size() + 1, hit));
+    }
+    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), false, "Not in your library", null, List.of(), null, List.of(), List.of(), message, closest, composer.name(), elapsed(start), Instant.now());
+  }
+
+  private static long elapsed(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  static Lesson.CitedSource cited(int number, SearchHit hit) {
+    var c = hit.citation();
+    return new Lesson.CitedSource(number, c.passageId(), c.sourceId(), c.sourceTitle(), c.headingPath(), c.anchor(), Double.isNaN(hit.similarity()) ? 0 : Math.round(hit.similarity() * 1000) / 1000.0);
+  }
+
+  /** Numbers citations in order of first use and drops ids that were not retrieved. */
+  private static final class Citations {
+    private final Map<Long, SearchHit> retrieved;
+    private final Map<Long, Integer> numbers = new HashMap<>();
+    private final List<Lesson.CitedSource> list = new ArrayList<>();
+
+    Citations(Map<Long, SearchHit> retrieved) {
+      this.retrieved = retrieved;
+    }
+
+    List<Integer> numbers(List<Long> passageIds) {
+      List<Integer> out = new ArrayList<>();
+      for (Long id : passageIds) {
+        SearchHit hit = retrieved.get(id);
+        if (hit == null) continue;
+        out.add(numbers.computeIfAbsent(id, k -> {
+          list.add(cited(list.size() + 1, hit));
+          return list.size();
+        }));
+      }
+      return out;
+    }
+
+    Lesson.Paragraph paragraph(CitedText text) {
+      if (text == null || text.text().isBlank()) return null;
+      List<Integer> n = numbers(text.passageIds());
+      return n.isEmpty() ? null : new Lesson.Paragraph(text.text(), n);
+    }
+
+    List<Lesson.CitedSource> list() {
+      return list;
+    }
+  }
+}

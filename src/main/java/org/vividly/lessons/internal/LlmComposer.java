@@ -1,0 +1,125 @@
+package org.vividly.lessons.internal;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import java.util.ArrayList;
+import java.util.List;
+import org.vividly.lessons.LessonComposer;
+import org.vividly.retrieval.SearchHit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Composes lessons with a chat model (Ollama or any OpenAI-compatible server, through LangChain4j).
+ * The model sees numbered passages and must answer only from them, citing passage numbers, in a
+ * fixed JSON shape. Whatever it returns is checked: citations are mapped back to the passages that
+ * were actually retrieved, and a paragraph, example or question that cites none of them is dropped.
+ */
+final class LlmComposer implements LessonComposer {
+
+  static final String SYSTEM_PROMPT =
+      """
+      You are a careful teacher writing a short lesson for one student.
+      Use ONLY the numbered passages you are given. Do not add facts that are not in them.
+      Every paragraph, the worked example and every question must cite the passage numbers it uses.
+      Write for the student's grade level. Tie the opening hook to the student's interests.
+      Answer with one JSON object and nothing else, in exactly this shape:
+      {"title": "...",
+       "hook": {"text": "...", "citations": [1]},
+       "explanation": [{"text": "...", "citations": [1, 2]}],
+       "workedExample": {"problem": "...", "solution": "...", "citations": [3]} or null,
+       "checkQuestions": [{"question": "...", "answer": "...", "citations": [2]}]}
+      Give 2 to 4 explanation paragraphs and 2 or 3 check questions.""";
+
+  private final ChatModel model;
+  private final String name;
+  private final JsonMapper json;
+
+  LlmComposer(ChatModel model, String modelName, JsonMapper json) {
+    this.model = model;
+    this.name = "llm:" + modelName;
+    this.json = json;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Draft compose(Brief brief) {
+    List<SearchHit> numbered = new ArrayList<>();
+    numbered.addAll(brief.passages());
+    brief.examples().stream().limit(2).forEach(numbered::add);
+    brief.exercises().stream().limit(3).forEach(numbered::add);
+    brief.definitions().stream().limit(2).forEach(numbered::add);
+    String reply = model.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prompt(brief, numbered))).aiMessage().text();
+    return parse(reply, numbered);
+  }
+
+  static String prompt(Brief brief, List<SearchHit> numbered) {
+    StringBuilder p = new StringBuilder();
+    p.append("Student grade: ").append(brief.grade()).append('\n');
+    p.append("Student interests: ").append(brief.interests().isEmpty() ? "none given" : String.join(", ", brief.interests())).append('\n');
+    p.append("Question: ").append(brief.question()).append("\n\nPassages:\n");
+    for (int i = 0; i < numbered.size(); i++) {
+      SearchHit hit = numbered.get(i);
+      p.append('[').append(i + 1).append("] (").append(hit.citation().location()).append(", ").append(hit.kind()).append(")\n").append(hit.text()).append("\n\n");
+    }
+    return p.toString();
+  }
+
+  Draft parse(String reply, List<SearchHit> numbered) {
+    String text = reply.strip();
+    int start = text.indexOf('{');
+    int end = text.lastIndexOf('}');
+    if (start < 0 || end < start) throw new IllegalStateException("the model did not answer with JSON");
+    JsonNode root = json.readTree(text.substring(start, end + 1));
+    CitedText hook = cited(root.path("hook").path("text").asString(""), root.path("hook").path("citations"), numbered);
+    List<CitedText> explanation = new ArrayList<>();
+    for (JsonNode p : root.path("explanation")) {
+      CitedText c = cited(p.path("text").asString(""), p.path("citations"), numbered);
+      if (c != null) explanation.add(c);
+    }
+    Example example = null;
+    JsonNode e = root.path("workedExample");
+    if (e.isObject()) {
+      List<Long> ids = ids(e.path("citations"), numbered);
+      if (!ids.isEmpty() && !e.path("problem").asString("").isBlank()) example = new Example(e.path("problem").asString(), e.path("solution").asString(""), ids);
+    }
+    List<Question> questions = new ArrayList<>();
+    for (JsonNode q : root.path("checkQuestions")) {
+      List<Long> ids = ids(q.path("citations"), numbered);
+      if (!ids.isEmpty() && !q.path("question").asString("").isBlank()) questions.add(new Question(q.path("question").asString(), q.path("answer").asString(""), ids));
+    }
+    String title = root.path("title").asString("");
+    return new Draft(title.isBlank() ? numbered.getFirst().citation().sectionTitle() : title, hook, explanation, example, questions);
+  }
+
+  private static CitedText cited(String text, JsonNode citations, List<SearchHit> numbered) {
+    List<Long> ids = ids(citations, numbered);
+    return text.isBlank() || ids.isEmpty() ? null : new CitedText(text.strip(), ids);
+  }
+
+  /** Maps cited passage numbers to passage ids, keeping only numbers that were actually given. */
+  static List<Long> ids(JsonNode citations, List<SearchHit> numbered) {
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode c : citations) {
+      int n = c.isNumber() ? c.asInt() : parseNumber(c.asString(""));
+      if (n >= 1 && n <= numbered.size()) {
+        long id = numbered.get(n - 1).citation().passageId();
+        if (!ids.contains(id)) ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static int parseNumber(String s) {
+    try {
+      return Integer.parseInt(s.replaceAll("[^0-9]", ""));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+}

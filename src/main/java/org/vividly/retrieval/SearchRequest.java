@@ -1,0 +1,45 @@
+package org.vividly.retrieval;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.vividly.tenancy.OrganizationId;
+
+/**
+ * A search in one organization's library.
+ *
+ * @param k number of passages wanted, 1 to 1000
+ * @param sourceIds restrict to these sources; empty means all of the organization's sources
+ * @param kinds restrict to these chunk kinds; empty means all kinds
+ * @param excludedKinds leave out these chunk kinds
+ */
+public record SearchRequest(
+    OrganizationId organization, String query, int k, SearchMode mode, Set<UUID> sourceIds, Set<String> kinds, Set<String> excludedKinds) {
+
+  public SearchRequest {
+    Objects.requireNonNull(organization, "organization");
+    if (query == null || query.isBlank()) throw new IllegalArgumentException("The search query is empty.");
+    if (query.length() > 2000) throw new IllegalArgumentException("The search query is longer than 2000 characters.");
+    if (k < 1 || k > 1000) throw new IllegalArgumentException("k must be between 1 and 1000, was " + k);
+    mode = mode == null ? SearchMode.HYBRID : mode;
+    sourceIds = sourceIds == null ? Set.of() : Set.copyOf(sourceIds);
+    kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
+    excludedKinds = excludedKinds == null ? Set.of() : Set.copyOf(excludedKinds);
+  }
+
+  public static SearchRequest of(OrganizationId organization, String query, int k) {
+    return new SearchRequest(organization, query, k, SearchMode.HYBRID, Set.of(), Set.of(), Set.of());
+  }
+
+  public SearchRequest withMode(SearchMode newMode) {
+    return new SearchRequest(organization, query, k, newMode, sourceIds, kinds, excludedKinds);
+  }
+
+  public SearchRequest withKinds(Set<String> newKinds) {
+    return new SearchRequest(organization, query, k, mode, sourceIds, newKinds, excludedKinds);
+  }
+
+  public SearchRequest withK(int newK) {
+    return new SearchRequest(organization, query, newK, mode, sourceIds, kinds, excludedKinds);
+  }
+}

@@ -1,0 +1,30 @@
+package org.vividly.retrieval.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.vividly.retrieval.Embedder;
+import org.vividly.retrieval.TokenCounter;
+import org.vividly.storage.StorageProperties;
+
+@Configuration(proxyBeanMethods = false)
+class RetrievalConfiguration {
+
+  @Bean
+  Embedder embedder(RetrievalProperties properties) {
+    return switch (properties.embedder()) {
+      case "onnx" -> new OnnxEmbedder(properties.embeddingThreads(), properties.onnxIntraOpThreads());
+      case "openai" -> new OpenAiCompatibleEmbedder(properties.openai());
+      default -> throw new IllegalStateException("vividly.retrieval.embedder must be onnx or openai, was " + properties.embedder());
+    };
+  }
+
+  @Bean
+  TokenCounter tokenCounter() {
+    return new WordPieceTokenCounter();
+  }
+
+  @Bean(destroyMethod = "close")
+  LuceneSearchIndex searchIndex(StorageProperties storage, RetrievalProperties properties) {
+    return LuceneSearchIndex.open(storage.indexDir(), properties.rrfK(), properties.candidates());
+  }
+}

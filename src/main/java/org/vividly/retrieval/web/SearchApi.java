@@ -1,0 +1,60 @@
+package org.vividly.retrieval.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vividly.retrieval.Retriever;
+import org.vividly.retrieval.SearchHit;
+import org.vividly.retrieval.SearchMode;
+import org.vividly.retrieval.SearchRequest;
+import org.vividly.retrieval.SearchResult;
+import org.vividly.tenancy.CurrentOrganization;
+
+@RestController
+@RequestMapping("/api/v1/search")
+@Tag(name = "Search", description = "Hybrid search (BM25 + vectors, fused by RRF) over the library")
+class SearchApi {
+
+  private final Retriever retriever;
+  private final CurrentOrganization organization;
+
+  SearchApi(Retriever retriever, CurrentOrganization organization) {
+    this.retriever = retriever;
+    this.organization = organization;
+  }
+
+  /** A search answer. {@code tookMs} includes embedding the query. */
+  record SearchResponse(String query, SearchMode mode, int k, double tookMs, double topSimilarity, List<Hit> hits) {}
+
+  record Hit(int rank, double score, double similarity, String kind, long passageId, UUID sourceId, String sourceTitle, List<String> headingPath, String location, String anchor, String text) {}
+
+  @GetMapping
+  @Operation(summary = "Search passages")
+  SearchResponse search(
+      @RequestParam String q,
+      @RequestParam(defaultValue = "10") int k,
+      @RequestParam(defaultValue = "HYBRID") @Parameter(description = "BM25, VECTOR or HYBRID") SearchMode mode,
+      @RequestParam(required = false) Set<UUID> source,
+      @RequestParam(required = false) Set<String> kind,
+      HttpServletRequest request) {
+    SearchResult result = retriever.search(new SearchRequest(organization.of(request), q, k, mode, source, kind, kind == null || kind.isEmpty() ? Set.of("teacher-note") : Set.of()));
+    List<Hit> hits = new java.util.ArrayList<>();
+    for (SearchHit h : result.hits()) {
+      var c = h.citation();
+      hits.add(new Hit(hits.size() + 1, round(h.score()), round(h.similarity()), h.kind(), c.passageId(), c.sourceId(), c.sourceTitle(), c.headingPath(), c.location(), c.anchor(), h.text()));
+    }
+    return new SearchResponse(q, mode, k, result.micros() / 1000.0, round(result.topSimilarity()), hits);
+  }
+
+  private static double round(double v) {
+    return Double.isNaN(v) ? 0 : Math.round(v * 10000) / 10000.0;
+  }
+}

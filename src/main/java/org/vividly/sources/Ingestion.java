@@ -1,0 +1,93 @@
+package org.vividly.sources;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import org.springframework.stereotype.Service;
+import org.vividly.common.InvalidRequest;
+import org.vividly.jobs.JobView;
+import org.vividly.jobs.Jobs;
+import org.vividly.sources.internal.IngestionPipeline;
+import org.vividly.sources.internal.Reindexer;
+import org.vividly.sources.internal.SourcesProperties;
+import org.vividly.sources.internal.Uploads;
+import org.vividly.storage.StorageProperties;
+import org.vividly.tenancy.OrganizationId;
+
+/** Starts ingestion and reindexing jobs. */
+@Service
+public class Ingestion {
+
+  private final Jobs jobs;
+  private final IngestionPipeline pipeline;
+  private final Reindexer reindexer;
+  private final StorageProperties storage;
+  private final SourcesProperties properties;
+
+  Ingestion(Jobs jobs, IngestionPipeline pipeline, Reindexer reindexer, StorageProperties storage, SourcesProperties properties) {
+    this.jobs = jobs;
+    this.pipeline = pipeline;
+    this.reindexer = reindexer;
+    this.storage = storage;
+    this.properties = properties;
+  }
+
+  /**
+   * Stores an upload (a ZIP archive of a folder, or one document) and queues its ingestion.
+   *
+   * @param fileName the uploaded file's name; {@code .zip} means an archive of a folder
+   * @param clientSkipped files the client left out of the upload, with reasons, for the report
+   * @throws InvalidRequest when the upload is empty or not a readable archive
+   */
+  public JobView ingest(OrganizationId org, InputStream upload, String fileName, List<SkippedFile> clientSkipped) {
+    String name = Path.of(fileName == null || fileName.isBlank() ? "upload" : fileName).getFileName().toString();
+    Path dir = storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
+    Path tree = dir.resolve("tree");
+    List<SkippedFile> skipped = new ArrayList<>(clientSkipped);
+    try {
+      Files.createDirectories(tree);
+      if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        skipped.addAll(Uploads.extract(upload, tree, properties.maxFileSize().toBytes()));
+      } else {
+        long size = Uploads.copy(upload, tree.resolve(name), properties.maxFileSize().toBytes());
+        if (size < 0) throw new InvalidRequest(name + ": the file is over the " + properties.maxFileSize().toMegabytes() + " MB limit (vividly.sources.max-file-size)");
+        if (size == 0) throw new InvalidRequest(name + ": the file is empty");
+      }
+    } catch (ZipException e) {
+      delete(dir);
+      throw new InvalidRequest(name + " is not a readable ZIP archive: " + e.getMessage());
+    } catch (IOException e) {
+      delete(dir);
+      throw new UncheckedIOException("Cannot store the upload", e);
+    } catch (RuntimeException e) {
+      delete(dir);
+      throw e;
+    }
+    return jobs.submit(org, "ingestion", name, progress -> progress.report(pipeline.ingest(org, tree, skipped, progress).asMap()), () -> delete(dir));
+  }
+
+  /** Rebuilds the whole search index from the chunks and vectors stored in the database. */
+  public JobView reindex(OrganizationId org) {
+    return jobs.submit(org, "reindex", "search index", progress -> progress.report(Map.of("chunks", reindexer.rebuild(progress))), () -> {});
+  }
+
+  private static void delete(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.vividly.sources;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vividly.common.NotFound;
+import org.vividly.retrieval.ChunkIndex;
+import org.vividly.sources.internal.SourceStore;
+import org.vividly.tenancy.OrganizationId;
+
+/** Reads and deletes an organization's sources and passages. */
+@Service
+public class Sources {
+
+  private final SourceStore queries;
+  private final ChunkIndex index;
+  private final TransactionTemplate transactions;
+  private final ApplicationEventPublisher events;
+
+  Sources(SourceStore queries, ChunkIndex index, TransactionTemplate transactions, ApplicationEventPublisher events) {
+    this.queries = queries;
+    this.index = index;
+    this.transactions = transactions;
+    this.events = events;
+  }
+
+  public List<SourceSummary> list(OrganizationId org) {
+    return queries.list(org);
+  }
+
+  public SourceDetail get(OrganizationId org, UUID id) {
+    SourceSummary summary = queries.find(org, id).orElseThrow(() -> new NotFound("Source", id));
+    return new SourceDetail(summary, queries.tableOfContents(org, id));
+  }
+
+  public Passage passage(OrganizationId org, long id) {
+    return queries.passage(org, id).orElseThrow(() -> new NotFound("Passage", id));
+  }
+
+  public Optional<Passage> findPassage(OrganizationId org, long id) {
+    return queries.passage(org, id);
+  }
+
+  /** Passages of one section, in reading order. */
+  public List<Passage> sectionPassages(OrganizationId org, UUID sectionId) {
+    return queries.passagesOfSection(org, sectionId);
+  }
+
+  /** Deletes a source with its sections and chunks, from the database and the index. */
+  public void delete(OrganizationId org, UUID id) {
+    try {
+      boolean deleted =
+          Boolean.TRUE.equals(
+              transactions.execute(
+                  status -> {
+                    boolean found = queries.delete(org, id);
+                    if (found) index.deleteSource(id);
+                    return found;
+                  }));
+      if (!deleted) throw new NotFound("Source", id);
+    } catch (RuntimeException e) {
+      index.rollback();
+      throw e;
+    }
+    index.commit();
+    events.publishEvent(new SourceDeleted(org, id));
+  }
+}

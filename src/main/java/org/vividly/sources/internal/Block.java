@@ -1,0 +1,19 @@
+package org.vividly.sources.internal;
+
+import java.util.List;
+
+/**
+ * A unit of document text: a paragraph, list, table, figure caption, equation, note, worked
+ * example, exercise or definition.
+ *
+ * @param subsection headings below the section (CNXML nested {@code <section>} titles); chunks never
+ *     span two different subsections
+ * @param anchor id of the element in the source document, when it has one
+ */
+public record Block(BlockKind kind, String text, List<String> subsection, String anchor) {
+
+  public Block {
+    subsection = List.copyOf(subsection);
+    text = text.strip();
+  }
+}
