@@ -28,6 +28,8 @@ public final class ExtractiveComposer implements LessonComposer {
   private static final int MAX_SENTENCES = 7;
   private static final int MAX_PARAGRAPHS = 4;
   private static final double DUPLICATE = 0.6;
+  /** How far below the best passage's cosine similarity a passage may be and still be used. */
+  private static final double RELEVANCE_MARGIN = 0.08;
   /** Sentences that point at things a lesson does not show, or talk about the book itself. */
   private static final Pattern UNUSABLE =
       Pattern.compile("(?i)(\\bfigure\\b|\\btable \\d|\\bthis (section|chapter|module)\\b|by the end of|you will be able|\\bsee (the )?(figure|section|chapter)|\\bclick\\b|\\bsimulation\\b|\\[(BL|OL|AL)\\])");
@@ -59,7 +61,9 @@ public final class ExtractiveComposer implements LessonComposer {
   private List<CitedText> explanation(Brief brief, Set<String> questionTerms) {
     List<Candidate> candidates = new ArrayList<>();
     List<SearchHit> passages = new ArrayList<>(brief.definitions().stream().filter(d -> mentionsTerm(d, questionTerms)).limit(1).toList());
-    passages.addAll(brief.passages());
+    // Passages far below the best one are usually about something else that shares a word.
+    double best = brief.passages().stream().mapToDouble(SearchHit::similarity).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    brief.passages().stream().filter(p -> Double.isNaN(best) || p.similarity() >= best - RELEVANCE_MARGIN).forEach(passages::add);
     for (int rank = 0; rank < passages.size(); rank++) {
       SearchHit passage = passages.get(rank);
       List<String> sentences = sentences(passage);
@@ -69,6 +73,7 @@ public final class ExtractiveComposer implements LessonComposer {
         if (words < 6 || words > 60 || s.endsWith("?") || s.startsWith("•") || UNUSABLE.matcher(s).find()) continue;
         Set<String> terms = Terms.of(s);
         double overlap = questionTerms.isEmpty() ? 0 : terms.stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
+        if (overlap == 0 && rank > 0) continue;
         double rankPrior = 1.0 / (1 + rank);
         double level = Math.min(1, Math.abs(ReadingLevel.grade(s) - brief.grade()) / 8.0);
         double score = 0.5 * overlap + 0.35 * rankPrior + 0.15 * (1 - level);

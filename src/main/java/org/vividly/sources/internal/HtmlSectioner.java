@@ -91,7 +91,10 @@ final class HtmlSectioner {
   private List<String> path() {
     List<String> path = new ArrayList<>();
     path.add(documentTitle);
-    for (String h : headings) if (h != null) path.add(h);
+    for (int i = 0; i < headings.length; i++) {
+      // A top heading that repeats the document title (Markdown's "# Title") is not a level of its own.
+      if (headings[i] != null && !(i == 0 && headings[i].equals(documentTitle))) path.add(headings[i]);
+    }
     if (pagesAreSections && pages > 0) path.add(sectionTitle);
     if (path.size() == 1 && !sectionTitle.equals(documentTitle)) path.add(sectionTitle);
     return path;

@@ -1,0 +1,108 @@
+package org.vividly.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.vividly.common.VividlyException;
+import org.vividly.jobs.JobView;
+import org.vividly.jobs.Jobs;
+import org.vividly.retrieval.Retriever;
+import org.vividly.retrieval.SearchMode;
+import org.vividly.retrieval.SearchRequest;
+import org.vividly.sources.Ingestion;
+import org.vividly.sources.Sources;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.OrganizationId;
+
+/** Search, sources with their tables of contents, passages, uploads and job progress. */
+@Controller
+class LibraryPages {
+
+  private final Sources sources;
+  private final Ingestion ingestion;
+  private final Jobs jobs;
+  private final Retriever retriever;
+  private final CurrentOrganization organization;
+
+  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, CurrentOrganization organization) {
+    this.sources = sources;
+    this.ingestion = ingestion;
+    this.jobs = jobs;
+    this.retriever = retriever;
+    this.organization = organization;
+  }
+
+  @GetMapping("/search")
+  String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "HYBRID") SearchMode mode, Model model, HttpServletRequest request) {
+    model.addAttribute("q", q == null ? "" : q);
+    model.addAttribute("k", k);
+    model.addAttribute("mode", mode);
+    if (q != null && !q.isBlank()) {
+      try {
+        model.addAttribute("result", retriever.search(new SearchRequest(organization.of(request), q, Math.clamp(k, 1, 100), mode, Set.of(), Set.of(), Set.of("teacher-note"))));
+      } catch (IllegalArgumentException e) {
+        model.addAttribute("error", e.getMessage());
+      }
+    }
+    return "search";
+  }
+
+  @GetMapping("/sources")
+  String sources(Model model, HttpServletRequest request) {
+    OrganizationId org = organization.of(request);
+    model.addAttribute("sources", sources.list(org));
+    model.addAttribute("jobs", jobs.recent(org, 5));
+    return "sources";
+  }
+
+  @GetMapping("/sources/{id}")
+  String source(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    model.addAttribute("detail", sources.get(organization.of(request), id));
+    return "source";
+  }
+
+  @GetMapping("/sections/{id}")
+  String section(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    model.addAttribute("passages", sources.sectionPassages(organization.of(request), id));
+    return "section";
+  }
+
+  @GetMapping("/passages/{id}")
+  String passage(@PathVariable long id, Model model, HttpServletRequest request) {
+    model.addAttribute("passage", sources.passage(organization.of(request), id));
+    return request.getHeader("HX-Request") != null ? "passage :: passage" : "passage";
+  }
+
+  @PostMapping("/sources/upload")
+  String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletRequest request) throws IOException {
+    OrganizationId org = organization.of(request);
+    if (file.isEmpty()) {
+      model.addAttribute("error", "Choose a file to upload: a PDF, EPUB, HTML, Markdown or text document, or a ZIP of a folder.");
+      return sources(model, request);
+    }
+    try (InputStream in = file.getInputStream()) {
+      JobView job = ingestion.ingest(org, in, file.getOriginalFilename(), List.of());
+      return "redirect:/jobs/" + job.id();
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      return sources(model, request);
+    }
+  }
+
+  @GetMapping("/jobs/{id}")
+  String job(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    JobView job = jobs.find(organization.of(request), id).orElseThrow(() -> new org.vividly.common.NotFound("Job", id));
+    model.addAttribute("job", job);
+    return request.getHeader("HX-Request") != null ? "job :: progress" : "job";
+  }
+}

@@ -1,0 +1,21 @@
+package org.vividly.web;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.vividly.common.VividlyException;
+
+/** Business errors on pages become a readable page with the right status, not a stack trace. */
+@ControllerAdvice(assignableTypes = {AskPage.class, LibraryPages.class})
+class PageErrors {
+
+  @ExceptionHandler(VividlyException.class)
+  ModelAndView handle(VividlyException e, Model model) {
+    ModelAndView view = new ModelAndView("problem");
+    view.setStatus(e.status());
+    view.addObject("message", e.getMessage());
+    view.addObject("status", e.status().value());
+    return view;
+  }
+}
