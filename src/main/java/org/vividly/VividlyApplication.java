@@ -20,7 +20,7 @@ public class VividlyApplication {
       SpringApplication.run(VividlyApplication.class, args);
       return;
     }
-    int code = VividlyCli.run(args);
+    int code = VividlyCli.run(VividlyApplication.class, args);
     if (code != VividlyCli.KEEP_RUNNING) System.exit(code);
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.vividly.VividlyApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,7 +24,7 @@ class ServeCommand implements Callable<Integer> {
     if (options.port != null) args.add("--server.port=" + options.port);
     if (options.data != null) args.add("--vividly.storage.data-dir=" + options.data);
     if (demo) args.add("--vividly.demo.enabled=true");
-    ConfigurableApplicationContext context = SpringApplication.run(VividlyApplication.class, args.toArray(String[]::new));
+    ConfigurableApplicationContext context = SpringApplication.run(VividlyCli.application, args.toArray(String[]::new));
     String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
     System.out.println();
     System.out.println("Vividly is running at " + url + "  (API docs: " + url + "/swagger-ui)");

@@ -33,7 +33,11 @@ public final class VividlyCli implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  public static int run(String... args) {
+  /** The Spring Boot application that {@code serve} and {@code demo} start. */
+  static Class<?> application;
+
+  public static int run(Class<?> applicationClass, String... args) {
+    application = applicationClass;
     CommandLine cli = new CommandLine(new VividlyCli());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -21,7 +21,9 @@ final class MathMlText {
     if (!(node instanceof Element e)) return "";
     String name = e.getLocalName() == null ? e.getNodeName() : e.getLocalName();
     return switch (name) {
-      case "mi", "mn", "mtext", "ms" -> e.getTextContent().strip();
+      case "mi", "mn", "ms" -> e.getTextContent().strip();
+      // mtext keeps its outer spaces: "<mn>9.80</mn><mtext> m/s</mtext>" is "9.80 m/s"
+      case "mtext" -> e.getTextContent().replaceAll("\\s+", " ");
       case "mo" -> operator(e.getTextContent().strip());
       case "mspace" -> " ";
       case "mfrac" -> fraction(child(e, 0), child(e, 1));

@@ -8,24 +8,26 @@ final class Scripts {
 
   private Scripts() {}
 
-  static String superscript(String t) {
+  static String superscript(String text) {
+    String t = text.replace(" ", "");
     if (t.isEmpty()) return "";
     StringBuilder out = new StringBuilder();
     for (char c : t.toCharArray()) {
       if (c >= '0' && c <= '9') out.append(SUPERSCRIPTS.charAt(c - '0'));
       else if (c == '−' || c == '-') out.append('⁻');
       else if (c == '+') out.append('⁺');
-      else return "^" + (t.length() == 1 ? t : "(" + t + ")");
+      else return "^" + (t.length() == 1 ? t : "(" + text.strip() + ")");
     }
     return out.toString();
   }
 
-  static String subscript(String t) {
+  static String subscript(String text) {
+    String t = text.replace(" ", "");
     if (t.isEmpty()) return "";
     StringBuilder out = new StringBuilder();
     for (char c : t.toCharArray()) {
       if (c >= '0' && c <= '9') out.append(SUBSCRIPTS.charAt(c - '0'));
-      else return "_" + (t.length() == 1 ? t : "(" + t + ")");
+      else return "_" + (t.length() == 1 ? t : "(" + text.strip() + ")");
     }
     return out.toString();
   }

@@ -1,0 +1,76 @@
+package org.vividly.sources.internal.cnxml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vividly.sources.internal.Block;
+import org.vividly.sources.internal.BlockKind;
+import org.vividly.sources.internal.ParsedSection;
+import org.vividly.sources.internal.ParsedSource;
+import org.vividly.support.CnxmlBook;
+
+class CnxmlCollectionParserTests {
+
+  @TempDir Path dir;
+
+  private ParsedSource parse(CnxmlBook book) throws Exception {
+    Path root = book.writeTo(dir);
+    return new CnxmlCollectionParser(1 << 20).parse(root, CnxmlCollectionParser.collections(root).getFirst());
+  }
+
+  @Test
+  void takesBookAndChapterTitlesFromTheCollection() throws Exception {
+    ParsedSource book = parse(CnxmlBook.sample());
+    assertThat(book.title()).isEqualTo("Test Physics");
+    assertThat(book.sections()).extracting(ParsedSection::headingPath)
+        .containsExactly(
+            java.util.List.of("Test Physics", "Motion", "Speed"),
+            java.util.List.of("Test Physics", "Motion", "Acceleration"),
+            java.util.List.of("Test Physics", "Forces", "Newton's First Law"));
+  }
+
+  @Test
+  void readsEveryKindOfBlockWithItsSubsection() throws Exception {
+    ParsedSection speed = parse(CnxmlBook.sample()).sections().getFirst();
+    assertThat(speed.blocks()).extracting(Block::kind).contains(BlockKind.PARAGRAPH, BlockKind.EQUATION, BlockKind.LIST, BlockKind.EXAMPLE, BlockKind.TEACHER_NOTE, BlockKind.FIGURE, BlockKind.EXERCISE);
+    Block equation = speed.blocks().stream().filter(b -> b.kind() == BlockKind.EQUATION).findFirst().orElseThrow();
+    assertThat(equation.text()).isEqualTo("v_(avg) = d / t");
+    Block list = speed.blocks().stream().filter(b -> b.kind() == BlockKind.LIST).findFirst().orElseThrow();
+    assertThat(list.subsection()).containsExactly("Velocity");
+    assertThat(list.text()).contains("• Velocity is a vector.");
+    Block figure = speed.blocks().stream().filter(b -> b.kind() == BlockKind.FIGURE).findFirst().orElseThrow();
+    assertThat(figure.text()).isEqualTo("Figure: A car moving at constant speed.");
+  }
+
+  @Test
+  void keepsExercisesWithTheirSolutions() throws Exception {
+    ParsedSection speed = parse(CnxmlBook.sample()).sections().getFirst();
+    Block example = speed.blocks().stream().filter(b -> b.kind() == BlockKind.EXAMPLE).findFirst().orElseThrow();
+    assertThat(example.text()).startsWith("Average speed of a marble:").contains("A marble rolls 5.2 m in 1.8 s.").contains("\nSolution: The average speed is 5.2 m divided by 1.8 s");
+    Block exercise = speed.blocks().stream().filter(b -> b.kind() == BlockKind.EXERCISE).findFirst().orElseThrow();
+    assertThat(exercise.text()).isEqualTo("A runner covers 100 m in 10 s. What is the runner's average speed?\nSolution: 10 m/s");
+    assertThat(exercise.subsection()).containsExactly("Practice Problems");
+  }
+
+  @Test
+  void turnsSuperscriptsIntoReadableUnits() throws Exception {
+    ParsedSection acceleration = parse(CnxmlBook.sample()).sections().get(1);
+    assertThat(acceleration.blocks().getFirst().text()).endsWith("9.8 m/s².");
+  }
+
+  @Test
+  void skipsBrokenMissingAndEscapingModulesButReadsTheRest() throws Exception {
+    CnxmlBook book = CnxmlBook.sample().chapter("Broken", "m9", "m8", "../../etc");
+    book.rawModule("m9", "<document><content><para>unclosed</content>");
+    ParsedSource parsed = parse(book);
+    assertThat(parsed.sections()).hasSize(3);
+    assertThat(parsed.skipped()).anySatisfy(s -> {
+      assertThat(s.file()).isEqualTo("modules/m9/index.cnxml");
+      assertThat(s.reason()).startsWith("broken XML");
+    });
+    assertThat(parsed.skipped()).anySatisfy(s -> assertThat(s.reason()).isEqualTo("the module file is missing"));
+    assertThat(parsed.skipped()).anySatisfy(s -> assertThat(s.reason()).isEqualTo("the module path escapes the book folder"));
+  }
+}
