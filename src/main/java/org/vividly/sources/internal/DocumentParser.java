@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
@@ -73,6 +74,7 @@ final class DocumentParser {
         title = fallbackTitle;
       }
       case "pdf", "epub" -> {
+        requireContentType(file, format);
         Metadata metadata = new Metadata();
         ToXMLContentHandler handler = new ToXMLContentHandler();
         try (InputStream in = Files.newInputStream(file)) {
@@ -89,6 +91,18 @@ final class DocumentParser {
     List<ParsedSection> sections = HtmlSectioner.sections(html.body(), title, pages);
     if (sections.isEmpty()) throw new ParseFailed("the document has no text");
     return new ParsedSource("file:" + relativeName, title, format, relativeName, sections, new ArrayList<>());
+  }
+
+  /** A file named .pdf must be a PDF: otherwise Tika would happily read, say, plain text. */
+  private void requireContentType(Path file, String format) throws IOException, ParseFailed {
+    String expected = format.equals("pdf") ? "application/pdf" : "application/epub+zip";
+    MediaType detected;
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+      detected = tika.getDetector().detect(in, new Metadata());
+    }
+    if (!detected.getBaseType().toString().equals(expected)) {
+      throw new ParseFailed("cannot parse the " + format.toUpperCase(Locale.ROOT) + " file: its content is not " + format.toUpperCase(Locale.ROOT) + " (it looks like " + detected.getBaseType() + ")");
+    }
   }
 
   private static String rootMessage(Throwable e) {
