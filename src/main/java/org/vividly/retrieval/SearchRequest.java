@@ -35,8 +35,9 @@ public record SearchRequest(
     return new SearchRequest(organization, query, k, newMode, sourceIds, kinds, excludedKinds);
   }
 
+  /** The same search restricted to these kinds (and no longer excluding any). */
   public SearchRequest withKinds(Set<String> newKinds) {
-    return new SearchRequest(organization, query, k, mode, sourceIds, newKinds, excludedKinds);
+    return new SearchRequest(organization, query, k, mode, sourceIds, newKinds, Set.of());
   }
 
   public SearchRequest withK(int newK) {

@@ -28,6 +28,7 @@ public final class ExtractiveComposer implements LessonComposer {
   private static final int MAX_SENTENCES = 7;
   private static final int MAX_PARAGRAPHS = 4;
   private static final double DUPLICATE = 0.6;
+  private static final Pattern COMPLETE = Pattern.compile("[.!][\"”’)]?$");
   /** How far below the best passage's cosine similarity a passage may be and still be used. */
   private static final double RELEVANCE_MARGIN = 0.08;
   /** Sentences that point at things a lesson does not show, or talk about the book itself. */
@@ -43,12 +44,12 @@ public final class ExtractiveComposer implements LessonComposer {
   public Draft compose(Brief brief) {
     Set<String> questionTerms = Terms.of(brief.question());
     SearchHit top = brief.passages().getFirst();
-    String topic = top.citation().sectionTitle();
+    String topic = Topics.of(top.citation().sectionTitle());
     CitedText hook = new CitedText(InterestHooks.hook(brief.interests(), topic) + " " + lead(brief.question()), List.of(top.citation().passageId()));
     List<CitedText> explanation = explanation(brief, questionTerms);
     Example example = example(brief);
     List<Question> questions = questions(brief, example);
-    return new Draft(topic, hook, explanation, example, questions);
+    return new Draft(top.citation().sectionTitle(), hook, explanation, example, questions);
   }
 
   private static String lead(String question) {
@@ -70,7 +71,8 @@ public final class ExtractiveComposer implements LessonComposer {
       for (int i = 0; i < sentences.size(); i++) {
         String s = sentences.get(i);
         int words = s.split("\\s+").length;
-        if (words < 6 || words > 60 || s.endsWith("?") || s.startsWith("•") || UNUSABLE.matcher(s).find()) continue;
+        // A sentence that does not end like one ("... gives") introduced an equation or list we do not show.
+        if (words < 6 || words > 60 || !COMPLETE.matcher(s).find() || s.startsWith("•") || UNUSABLE.matcher(s).find()) continue;
         Set<String> terms = Terms.of(s);
         double overlap = questionTerms.isEmpty() ? 0 : terms.stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
         if (overlap == 0 && rank > 0) continue;
@@ -108,7 +110,7 @@ public final class ExtractiveComposer implements LessonComposer {
 
   private Example example(Brief brief) {
     for (SearchHit hit : brief.examples()) {
-      if (!sameChapter(hit, brief.passages().getFirst())) continue;
+      if (!near(hit, brief)) continue;
       String[] parts = hit.text().split("\\nSolution: ", 2);
       if (parts.length < 2) continue;
       String problem = parts[0].replaceFirst("^[^\\n]*:\\n", "").strip();
@@ -122,7 +124,7 @@ public final class ExtractiveComposer implements LessonComposer {
     for (SearchHit hit : brief.exercises()) {
       if (questions.size() == 3) break;
       String[] parts = hit.text().split("\\nSolution: ", 2);
-      if (parts.length < 2 || !sameChapter(hit, brief.passages().getFirst())) continue;
+      if (parts.length < 2 || !near(hit, brief)) continue;
       if (example != null && parts[0].strip().equals(example.problem())) continue;
       String answer = parts[1].split("\\nDiscussion: ", 2)[0].strip();
       if (answer.length() < 2) continue;
@@ -138,6 +140,16 @@ public final class ExtractiveComposer implements LessonComposer {
       questions.add(new Question("What is the term for this: " + meaning + "?", capitalize(term) + ".", List.of(definition.citation().passageId())));
     }
     return questions;
+  }
+
+  /**
+   * Whether an example or exercise belongs with this lesson: it sits in the chapter of one of the
+   * top passages, or it is about as similar to the question as the best passage.
+   */
+  private static boolean near(SearchHit hit, Brief brief) {
+    double best = brief.passages().stream().mapToDouble(SearchHit::similarity).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+    if (!Double.isNaN(hit.similarity()) && hit.similarity() >= best - 0.05) return true;
+    return brief.passages().stream().limit(3).anyMatch(p -> sameChapter(hit, p));
   }
 
   private static boolean sameChapter(SearchHit a, SearchHit b) {

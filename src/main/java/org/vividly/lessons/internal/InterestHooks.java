@@ -47,11 +47,11 @@ final class InterestHooks {
   private InterestHooks() {}
 
   static String hook(List<String> interests, String topic) {
-    String t = topic.toLowerCase(Locale.ROOT);
+    String t = topic;
     for (String interest : interests) {
       String key = interest.toLowerCase(Locale.ROOT).strip();
       List<String> templates = FAMILIES.get(ALIASES.getOrDefault(key, key));
-      if (templates != null) return fill(templates.get(Math.floorMod(t.hashCode(), templates.size())), interest, t);
+      if (templates != null) return fill(templates.get(Math.floorMod(t.toLowerCase(Locale.ROOT).hashCode(), templates.size())), interest, t);
     }
     if (!interests.isEmpty()) return fill("You might not expect it, but {interest} and {topic} have more in common than you think.", interests.getFirst(), t);
     return fill("Here is a question worth asking about {topic}.", "", t);

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vividly.lessons")
 public record LessonsProperties(
     @DefaultValue("embedded") String composer,
-    @DefaultValue("0.62") double minSimilarity,
+    @DefaultValue("0.66") double minSimilarity,
     @DefaultValue("6") int passages,
     @DefaultValue Llm llm) {
 

@@ -16,6 +16,11 @@ import org.vividly.retrieval.TokenCounter;
  */
 final class Chunker {
 
+  /** bge-small-en-v1.5 reads at most 512 tokens; the heading line takes a few. */
+  static final int MODEL_WINDOW = 480;
+  /** Part of every section's content hash: a new chunking algorithm re-chunks on the next ingestion. */
+  static final int VERSION = 2;
+
   private final TokenCounter tokens;
   private final int maxTokens;
   private final int overlapTokens;
@@ -36,12 +41,13 @@ final class Chunker {
       int n = tokens.count(block.text());
       if (block.kind().standalone) {
         state.flush(false);
-        for (String piece : split(block.text(), n)) state.emit(block.kind().chunkKind, piece, block.anchor());
+        // An exercise or worked example is worth keeping whole: it may use the model's full window.
+        for (String piece : split(block.text(), n, Math.max(maxTokens, MODEL_WINDOW))) state.emit(block.kind().chunkKind, piece, block.anchor());
         continue;
       }
       if (n > maxTokens) {
         state.flush(true);
-        for (String piece : split(block.text(), n)) state.emit("text", piece, block.anchor());
+        for (String piece : split(block.text(), n, maxTokens)) state.emit("text", piece, block.anchor());
         continue;
       }
       if (state.tokens + n > maxTokens) state.flush(true);
@@ -51,22 +57,22 @@ final class Chunker {
     return state.out;
   }
 
-  /** Splits text into pieces of at most maxTokens, at sentence boundaries where possible. */
-  List<String> split(String text, int totalTokens) {
-    if (totalTokens <= maxTokens) return List.of(text);
+  /** Splits text into pieces of at most {@code limit} tokens, at sentence boundaries where possible. */
+  List<String> split(String text, int totalTokens, int limit) {
+    if (totalTokens <= limit) return List.of(text);
     List<String> pieces = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int currentTokens = 0;
     for (String sentence : sentences(text)) {
       int n = tokens.count(sentence);
-      if (n > maxTokens) {
+      if (n > limit) {
         if (!current.isEmpty()) pieces.add(current.toString().strip());
         current.setLength(0);
         currentTokens = 0;
-        pieces.addAll(splitWords(sentence));
+        pieces.addAll(splitWords(sentence, limit));
         continue;
       }
-      if (currentTokens + n > maxTokens && !current.isEmpty()) {
+      if (currentTokens + n > limit && !current.isEmpty()) {
         pieces.add(current.toString().strip());
         current.setLength(0);
         currentTokens = 0;
@@ -78,11 +84,11 @@ final class Chunker {
     return pieces;
   }
 
-  private List<String> splitWords(String sentence) {
+  private List<String> splitWords(String sentence, int limit) {
     List<String> pieces = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     for (String word : sentence.split("\\s+")) {
-      if (tokens.count(current + " " + word) > maxTokens && !current.isEmpty()) {
+      if (tokens.count(current + " " + word) > limit && !current.isEmpty()) {
         pieces.add(current.toString().strip());
         current.setLength(0);
       }

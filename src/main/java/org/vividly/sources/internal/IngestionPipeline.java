@@ -242,7 +242,7 @@ public class IngestionPipeline {
   private String hash(ParsedSection section) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((embedder.modelId() + "|" + properties.maxChunkTokens() + "|" + properties.overlapTokens() + "|" + section.title() + "|" + section.headingPath()).getBytes(StandardCharsets.UTF_8));
+      digest.update((embedder.modelId() + "|" + Chunker.VERSION + "|" + properties.maxChunkTokens() + "|" + properties.overlapTokens() + "|" + section.title() + "|" + section.headingPath()).getBytes(StandardCharsets.UTF_8));
       for (Block block : section.blocks()) {
         digest.update((block.kind() + "|" + block.subsection() + "|" + block.anchor() + "|" + block.text() + "\n").getBytes(StandardCharsets.UTF_8));
       }
