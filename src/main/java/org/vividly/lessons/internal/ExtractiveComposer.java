@@ -149,7 +149,7 @@ public final class ExtractiveComposer implements LessonComposer {
   private static boolean near(SearchHit hit, Brief brief) {
     double best = brief.passages().stream().mapToDouble(SearchHit::similarity).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
     if (!Double.isNaN(hit.similarity()) && hit.similarity() >= best - 0.05) return true;
-    return brief.passages().stream().limit(3).anyMatch(p -> sameChapter(hit, p));
+    return brief.passages().stream().filter(p -> Double.isNaN(best) || p.similarity() >= best - RELEVANCE_MARGIN).limit(3).anyMatch(p -> sameChapter(hit, p));
   }
 
   private static boolean sameChapter(SearchHit a, SearchHit b) {
