@@ -1,0 +1,106 @@
+package org.vividly.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vividly.support.IntegrationTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ask page in Debian's headless Chromium (driven by Selenium with the system chromedriver; no
+ * browser download): ask, read the cited lesson, open a citation, see the sources page.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AskPageBrowserIT extends IntegrationTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  WebDriver browser;
+
+  @Override
+  protected String organization() {
+    return "default";
+  }
+
+  @BeforeAll
+  void start() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: sudo apt-get install -y chromium chromium-driver");
+    }
+    String notes = "# Rainbows\n\n## How a rainbow forms\n\nA rainbow forms when sunlight enters raindrops and is refracted, reflected inside the drop and refracted again as it leaves. Each color bends by a slightly different amount, so white sunlight spreads into a band of colors from red to violet.\n";
+    JsonNode job = ingest("rainbows.md", notes.getBytes(StandardCharsets.UTF_8));
+    assertThat(job.path("status").asString()).isEqualTo("succeeded");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) browser.quit();
+  }
+
+  @Test
+  void askingShowsACitedLessonAndACitationOpensItsPassage() throws Exception {
+    browser.get(url("/"));
+    browser.findElement(By.id("question")).sendKeys("How does a rainbow form?");
+    browser.findElement(By.id("interests")).sendKeys("art");
+    browser.findElement(By.id("ask-button")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lesson-title")));
+    assertThat(title.getText()).isEqualTo("How a rainbow forms");
+    var paragraphs = browser.findElements(By.cssSelector(".lesson p.paragraph"));
+    assertThat(paragraphs).isNotEmpty();
+    for (WebElement p : paragraphs) assertThat(p.findElements(By.cssSelector("sup.cite a"))).isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector(".lesson .hook")).getText()).containsIgnoringCase("art");
+
+    browser.findElement(By.cssSelector(".lesson p.paragraph sup.cite a")).click();
+    WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#passage-panel #passage")));
+    assertThat(passage.getText()).contains("sunlight enters raindrops").contains("Rainbows");
+    Path shot = Path.of("target/screenshots/ask-page.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Test
+  void anOutOfLibraryQuestionSaysSo() {
+    browser.get(url("/"));
+    browser.findElement(By.id("question")).sendKeys("Who won the 2010 World Cup?");
+    browser.findElement(By.id("ask-button")).click();
+    WebElement message = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("not-in-library")));
+    assertThat(message.getText()).contains("not answered in your library");
+  }
+
+  @Test
+  void theSourcesPageListsSourcesWithTheirContents() {
+    browser.get(url("/sources"));
+    WebElement link = browser.findElement(By.linkText("Rainbows"));
+    link.click();
+    assertThat(browser.findElement(By.id("toc")).getText()).contains("How a rainbow forms");
+  }
+
+  @Test
+  void searchShowsRankedPassages() {
+    browser.get(url("/search?q=" + java.net.URLEncoder.encode("refracted raindrops", StandardCharsets.UTF_8)));
+    assertThat(browser.findElements(By.cssSelector("article.hit"))).isNotEmpty();
+    assertThat(browser.findElement(By.cssSelector("article.hit a")).getText()).contains("Rainbows");
+  }
+}
