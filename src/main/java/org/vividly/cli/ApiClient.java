@@ -25,17 +25,19 @@ final class ApiClient {
   private final RestClient rest;
   static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
-  ApiClient(String baseUrl) {
+  ApiClient(String baseUrl, String organization) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(Duration.ofMinutes(10));
-    this.rest = RestClient.builder().baseUrl(this.baseUrl).requestFactory(factory).build();
+    RestClient.Builder builder = RestClient.builder().baseUrl(this.baseUrl).requestFactory(factory);
+    if (organization != null && !organization.isBlank()) builder.defaultHeader("X-Vividly-Organization", organization);
+    this.rest = builder.build();
   }
 
-  static ApiClient fromEnvironment(String option) {
+  static ApiClient fromEnvironment(String option, String organization) {
     String url = option != null ? option : System.getenv().getOrDefault("VIVIDLY_URL", DEFAULT_URL);
-    return new ApiClient(url);
+    return new ApiClient(url, organization);
   }
 
   JsonNode get(String path, Object... uriVariables) {
@@ -52,6 +54,10 @@ final class ApiClient {
 
   <T> T post(String path, Object body, Class<T> type) {
     return call(() -> rest.post().uri(path).body(body == null ? Map.of() : body).retrieve().body(type));
+  }
+
+  void delete(String path, Object... uriVariables) {
+    call(() -> rest.delete().uri(path, uriVariables).retrieve().toBodilessEntity());
   }
 
   <T> T postMultipart(String path, MultiValueMap<String, ?> parts, Class<T> type) {

@@ -8,7 +8,10 @@ class ClientOptions {
   @Option(names = "--server", description = "Server URL (default: $VIVIDLY_URL or http://localhost:8080)")
   String server;
 
+  @Option(names = "--org", description = "Organization to act for (default: $VIVIDLY_ORG or default)")
+  String organization;
+
   ApiClient api() {
-    return ApiClient.fromEnvironment(server);
+    return ApiClient.fromEnvironment(server, organization != null ? organization : System.getenv("VIVIDLY_ORG"));
   }
 }

@@ -77,12 +77,36 @@ public class Ingestion {
     return jobs.submit(org, "ingestion", name, progress -> progress.report(pipeline.ingest(org, tree, skipped, progress).asMap()), () -> delete(dir));
   }
 
-  /** Rebuilds the whole search index from the chunks and vectors stored in the database. */
-  public JobView reindex(OrganizationId org) {
-    return jobs.submit(org, "reindex", "search index", progress -> progress.report(Map.of("chunks", reindexer.rebuild(progress))), () -> {});
+  /**
+   * Ingests a folder on the server's disk within a job that is already running (for example an
+   * evaluation that ingests its corpus first), reporting to that job's progress.
+   */
+  public Map<String, Object> ingestFolder(OrganizationId org, Path folder, org.vividly.jobs.JobProgress progress) {
+    return pipeline.ingest(org, folder, List.of(), progress).asMap();
   }
 
-  private static void delete(Path dir) {
+  /**
+   * Unpacks a ZIP upload into a new folder under the data directory, with the same zip-slip and
+   * size checks as ingestion. The caller deletes the folder when done.
+   *
+   * @throws InvalidRequest when the upload is not a readable ZIP archive
+   */
+  public Path unpack(InputStream zip, String fileName) {
+    Path dir = storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
+    try {
+      Uploads.extract(zip, dir, properties.maxFileSize().toBytes());
+      return dir;
+    } catch (ZipException e) {
+      delete(dir);
+      throw new InvalidRequest(fileName + " is not a readable ZIP archive: " + e.getMessage());
+    } catch (IOException e) {
+      delete(dir);
+      throw new UncheckedIOException("Cannot store the upload", e);
+    }
+  }
+
+  /** Deletes a folder made by {@link #unpack}. */
+  public static void delete(Path dir) {
     if (!Files.exists(dir)) return;
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -90,4 +114,10 @@ public class Ingestion {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Rebuilds the whole search index from the chunks and vectors stored in the database. */
+  public JobView reindex(OrganizationId org) {
+    return jobs.submit(org, "reindex", "search index", progress -> progress.report(Map.of("chunks", reindexer.rebuild(progress))), () -> {});
+  }
+
 }

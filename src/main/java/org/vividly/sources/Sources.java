@@ -49,6 +49,11 @@ public class Sources {
     return queries.passagesOfSection(org, sectionId);
   }
 
+  /** The texts of a source's chunks exactly as the embedding model saw them (for benchmarks). */
+  public List<String> embeddingTexts(OrganizationId org, UUID sourceId) {
+    return queries.embeddingTexts(org, sourceId);
+  }
+
   /** Deletes a source with its sections and chunks, from the database and the index. */
   public void delete(OrganizationId org, UUID id) {
     try {

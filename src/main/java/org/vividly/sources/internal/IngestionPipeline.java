@@ -127,7 +127,12 @@ public class IngestionPipeline {
     CnxmlCollectionParser cnxml = new CnxmlCollectionParser(properties.maxFileSize().toBytes());
     for (IngestionPlanner.Planned p : plan.planned()) {
       try {
-        ParsedSource source = p.format().equals("cnxml") ? cnxml.parse(p.root(), p.file()) : documents.parse(p.file(), p.relativeName(), p.format());
+        ParsedSource source =
+            switch (p.format()) {
+              case "cnxml" -> cnxml.parse(p.root(), p.file());
+              case "beir" -> new BeirCorpusParser().parse(p.file(), p.relativeName());
+              default -> documents.parse(p.file(), p.relativeName(), p.format());
+            };
         if (source.sections().isEmpty()) skipped.add(new SkippedFile(p.relativeName(), "no readable sections"));
         else parsed.add(source);
       } catch (SAXException e) {

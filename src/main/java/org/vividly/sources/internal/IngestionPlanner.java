@@ -54,7 +54,7 @@ final class IngestionPlanner {
           skipped.add(new SkippedFile(name, "not a regular file (links are not followed)"));
           return FileVisitResult.CONTINUE;
         }
-        Optional<String> format = DocumentParser.formatOf(file);
+        Optional<String> format = file.getFileName().toString().equals("corpus.jsonl") ? Optional.of("beir") : DocumentParser.formatOf(file);
         if (format.isEmpty()) {
           skipped.add(new SkippedFile(name, "unknown format; Vividly reads " + DocumentParser.SUPPORTED));
         } else if (attrs.size() == 0) {

@@ -177,6 +177,13 @@ public class SourceStore {
     return ids.stream().map(id -> passage(org, id).orElseThrow()).toList();
   }
 
+  public List<String> embeddingTexts(OrganizationId org, UUID sourceId) {
+    return jdbc.sql("SELECT metadata, text FROM chunk WHERE organization_id = ? AND source_id = ? ORDER BY id")
+        .params(org.value(), sourceId)
+        .query((rs, i) -> new ChunkDraft(0, "", rs.getString(2), 0, json.readValue(rs.getString(1), new TypeReference<Map<String, List<String>>>() {}).getOrDefault("headingPath", List.of()), null).embeddingText())
+        .list();
+  }
+
   public boolean delete(OrganizationId org, UUID sourceId) {
     return jdbc.sql("DELETE FROM source WHERE organization_id = ? AND id = ?").params(org.value(), sourceId).update() > 0;
   }

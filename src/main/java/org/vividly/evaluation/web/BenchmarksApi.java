@@ -1,0 +1,54 @@
+package org.vividly.evaluation.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vividly.evaluation.Benchmarks;
+import org.vividly.jobs.JobView;
+import org.vividly.tenancy.CurrentOrganization;
+
+@RestController
+@RequestMapping("/api/v1/benchmarks")
+@Tag(name = "Benchmarks", description = "Performance measurements that run inside the server")
+class BenchmarksApi {
+
+  private final Benchmarks benchmarks;
+  private final CurrentOrganization organization;
+
+  BenchmarksApi(Benchmarks benchmarks, CurrentOrganization organization) {
+    this.benchmarks = benchmarks;
+    this.organization = organization;
+  }
+
+  @PostMapping("/embedding")
+  @Operation(summary = "Time the embedding model alone on a source's chunks")
+  ResponseEntity<JobView> embedding(@RequestParam UUID source, @RequestParam(defaultValue = "64") int batch, HttpServletRequest request) {
+    return ResponseEntity.accepted().body(benchmarks.embedding(organization.of(request), source, Math.clamp(batch, 1, 1024)));
+  }
+
+  @PostMapping("/search")
+  @Operation(summary = "Search latency p50/p99 on the library and on a synthetic index")
+  ResponseEntity<JobView> search(@RequestParam(defaultValue = "1000") int queries, @RequestParam(defaultValue = "0") int synthetic, HttpServletRequest request) {
+    return ResponseEntity.accepted().body(benchmarks.search(organization.of(request), Math.clamp(queries, 1, 100_000), Math.clamp(synthetic, 0, 2_000_000)));
+  }
+
+  @PostMapping("/lessons")
+  @Operation(summary = "Lesson latency p50/p99 with the configured composer")
+  ResponseEntity<JobView> lessons(@RequestParam(defaultValue = "100") int n, HttpServletRequest request) {
+    return ResponseEntity.accepted().body(benchmarks.lessons(organization.of(request), Math.clamp(n, 1, 10_000)));
+  }
+
+  @GetMapping("/heap")
+  @Operation(summary = "Heap in use after a full garbage collection")
+  Map<String, Object> heap() {
+    return benchmarks.heap();
+  }
+}
