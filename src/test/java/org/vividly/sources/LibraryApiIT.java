@@ -146,6 +146,24 @@ class LibraryApiIT extends IntegrationTest {
 
   @Test
   @Order(7)
+  void theIndexCanBeRebuiltFromTheDatabase() {
+    long before = json(get("/api/v1/search?q=marble&k=5&mode=BM25")).path("hits").size();
+    var response = send("/api/v1/index/rebuild");
+    JsonNode job = awaitJob(json(response).path("id").asString(), java.time.Duration.ofMinutes(2));
+    assertThat(job.path("status").asString()).isEqualTo("succeeded");
+    assertThat(job.path("report").path("chunks").asInt()).isPositive();
+    assertThat(json(get("/api/v1/search?q=marble&k=5&mode=BM25")).path("hits").size()).isEqualTo(before).isPositive();
+  }
+
+  @Test
+  @Order(8)
+  void theOpenApiDocumentDescribesTheApi() {
+    String doc = get("/v3/api-docs").body();
+    assertThat(doc).contains("/api/v1/lessons", "/api/v1/search", "/api/v1/ingestions", "/api/v1/sources/{id}", "/api/v1/jobs/{id}", "/api/v1/evaluations/retrieval");
+  }
+
+  @Test
+  @Order(9)
   void deletingASourceRemovesItFromTheDatabaseAndTheIndex() {
     JsonNode sources = json(get("/api/v1/sources"));
     String id = null;
@@ -154,6 +172,14 @@ class LibraryApiIT extends IntegrationTest {
     assertThat(json(get("/api/v1/search?q=tendency%20of%20an%20object%20to%20keep%20moving&k=10")).path("hits").findValuesAsString("sourceTitle")).doesNotContain("Inertia Page");
     assertThat(jdbc.sql("SELECT count(*) FROM chunk WHERE source_id = ?::uuid").param(id).query(Long.class).single()).isZero();
     assertThat(delete("/api/v1/sources/" + id).statusCode()).isEqualTo(404);
+  }
+
+  private java.net.http.HttpResponse<String> send(String path) {
+    try {
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).header("X-Vividly-Organization", organization()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private long chunkCount() {

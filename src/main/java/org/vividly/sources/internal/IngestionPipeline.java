@@ -199,7 +199,7 @@ public class IngestionPipeline {
       return new SourceReport(store.sourceId(org, source.externalKey()).orElseThrow(), source.title(), source.format(), source.sections().size(), 0, 0, 0);
     }
     progress.phase("embedding");
-    List<float[]> vectors = embed(w.all(), progress, embedNanos);
+    List<float[]> vectors = embed(w, progress, embedNanos);
     progress.phase("storing");
     Map<String, Integer> ordinalOf = new HashMap<>();
     for (int i = 0; i < source.sections().size(); i++) ordinalOf.put(source.sections().get(i).key(), i);
@@ -225,21 +225,29 @@ public class IngestionPipeline {
       throw e;
     }
     index.commit();
-    progress.sectionsDone(w.changed().size());
     events.publishEvent(new SourceIngested(org, sourceId, source.title(), w.changed().size(), w.all().size()));
     return new SourceReport(sourceId, source.title(), source.format(), source.sections().size(), w.changed().size(), w.sectionsGone(), w.all().size());
   }
 
-  private List<float[]> embed(List<ChunkDraft> drafts, JobProgress progress, long[] embedNanos) {
+  /** Embeds in batches; a section counts as done for the progress bar once all its chunks are embedded. */
+  private List<float[]> embed(SourceWork w, JobProgress progress, long[] embedNanos) {
+    List<ChunkDraft> drafts = w.all();
+    List<Integer> sectionEnds = w.changed().stream().map(s -> w.offsetOf().get(s.key()) + w.drafts().get(s.key()).size()).sorted().toList();
     List<float[]> vectors = new ArrayList<>(drafts.size());
     int batch = properties.embeddingBatch();
+    int sectionsDone = 0;
     for (int i = 0; i < drafts.size(); i += batch) {
       List<String> texts = drafts.subList(i, Math.min(drafts.size(), i + batch)).stream().map(ChunkDraft::embeddingText).toList();
       long t = System.nanoTime();
       vectors.addAll(embedder.embedPassages(texts));
       embedNanos[0] += System.nanoTime() - t;
       progress.chunksDone(texts.size());
+      int done = 0;
+      while (done < sectionEnds.size() && sectionEnds.get(done) <= vectors.size()) done++;
+      progress.sectionsDone(done - sectionsDone);
+      sectionsDone = done;
     }
+    progress.sectionsDone(sectionEnds.size() - sectionsDone);
     return vectors;
   }
 

@@ -2,7 +2,6 @@ package org.vividly.sources.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,28 +44,12 @@ final class UploadExtractor {
           continue;
         }
         Files.createDirectories(out.getParent());
-        if (!copy(in, out)) {
-          Files.deleteIfExists(out);
+        if (Uploads.copy(in, out, maxFileBytes) < 0) {
           skipped.add(new SkippedFile(name, IngestionPlanner.tooLarge(maxFileBytes + 1, maxFileBytes)));
         }
       }
       if (!any) throw new ZipException("the archive is empty or not a ZIP file");
     }
     return skipped;
-  }
-
-  /** Copies at most the size limit; returns false when the entry is larger. */
-  private boolean copy(InputStream in, Path out) throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    try (OutputStream os = Files.newOutputStream(out)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        total += n;
-        if (total > maxFileBytes) return false;
-        os.write(buffer, 0, n);
-      }
-    }
-    return true;
   }
 }
