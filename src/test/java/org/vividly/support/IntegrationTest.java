@@ -101,7 +101,9 @@ public abstract class IntegrationTest {
   protected JsonNode awaitJob(String id, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode job = json(get("/api/v1/jobs/" + id));
+      HttpResponse<String> response = get("/api/v1/jobs/" + id);
+      if (response.statusCode() != 200) throw new AssertionError("GET /api/v1/jobs/" + id + " answered " + response.statusCode() + ": " + response.body());
+      JsonNode job = json(response);
       String status = job.path("status").asString();
       if (status.equals("succeeded") || status.equals("failed")) return job;
       try {
