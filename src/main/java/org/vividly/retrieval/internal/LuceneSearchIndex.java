@@ -28,7 +28,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -270,11 +269,6 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
             List.of(doc.get(PATH).split(String.valueOf(PATH_SEPARATOR))),
             anchor);
     return new SearchHit(doc.get(KIND), doc.get(TEXT), citation, score, similarity);
-  }
-
-  /** Matches every chunk; used by tests and the reindex check. */
-  static Query all() {
-    return new MatchAllDocsQuery();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.vividly.sources.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -21,10 +20,6 @@ public final class BlockSink {
   /** A sink that only wants kinds and texts (for flattening compound elements). */
   public static BlockSink collecting(BiConsumer<BlockKind, String> texts) {
     return new BlockSink((kind, block) -> texts.accept(kind, block.text()));
-  }
-
-  public static List<Block> list() {
-    return new ArrayList<>();
   }
 
   private void add(BlockKind kind, String text, List<String> subsection, String anchor) {

@@ -105,14 +105,12 @@ public final class CnxmlCollectionParser {
       List<Block> blocks = new ArrayList<>();
       Element content = Blocks.first(root0, "content");
       if (content != null) CnxmlModuleParser.parse(content, BlockSink.into(blocks));
+      // The glossary is a sibling of <content>; parse it as if it were inside.
       Element glossary = Blocks.first(root0, "glossary");
       if (glossary != null) {
-        List<Element> wrapper = List.of(glossary);
-        for (Element g : wrapper) {
-          Element holder = doc.createElementNS(g.getNamespaceURI(), "content");
-          holder.appendChild(g.cloneNode(true));
-          CnxmlModuleParser.parse(holder, BlockSink.into(blocks));
-        }
+        Element holder = doc.createElementNS(glossary.getNamespaceURI(), "content");
+        holder.appendChild(glossary.cloneNode(true));
+        CnxmlModuleParser.parse(holder, BlockSink.into(blocks));
       }
       if (blocks.isEmpty()) {
         skipped.add(new SkippedFile(shown, "the module has no text"));
