@@ -157,6 +157,16 @@ class LibraryApiIT extends IntegrationTest {
 
   @Test
   @Order(8)
+  void jobProgressStreamsAsServerSentEventsUntilDone() throws Exception {
+    var response = send("/api/v1/index/rebuild");
+    String id = json(response).path("id").asString();
+    var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/jobs/" + id + "/events"))).header("X-Vividly-Organization", organization()).header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+    assertThat(stream.body()).contains("event:done").contains("\"status\":\"succeeded\"");
+  }
+
+  @Test
+  @Order(8)
   void theOpenApiDocumentDescribesTheApi() {
     String doc = get("/v3/api-docs").body();
     assertThat(doc).contains("/api/v1/lessons", "/api/v1/search", "/api/v1/ingestions", "/api/v1/sources/{id}", "/api/v1/jobs/{id}", "/api/v1/evaluations/retrieval");
