@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +23,7 @@ import org.vividly.jobs.JobProgress;
 import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
 import org.vividly.retrieval.Retriever;
+import org.vividly.retrieval.SearchBenchmark;
 import org.vividly.retrieval.SearchHit;
 import org.vividly.retrieval.SearchMode;
 import org.vividly.retrieval.SearchRequest;
@@ -116,15 +116,15 @@ public class RetrievalEvaluation {
       mrr += RankingMetrics.reciprocalRank(ranked, q.getValue(), 10);
       recall += RankingMetrics.recall(ranked, q.getValue(), 100);
     }
-    Arrays.sort(millis);
     int n = qrels.size();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mode", mode.name());
     m.put("ndcgAt10", round4(ndcg / n));
     m.put("mrrAt10", round4(mrr / n));
     m.put("recallAt100", round4(recall / n));
-    m.put("p50Ms", round(millis[(int) (0.50 * (n - 1))]));
-    m.put("p99Ms", round(millis[(int) Math.ceil(0.99 * (n - 1))]));
+    Map<String, Object> latency = SearchBenchmark.percentiles(millis);
+    m.put("p50Ms", latency.get("p50Ms"));
+    m.put("p99Ms", latency.get("p99Ms"));
     return m;
   }
 

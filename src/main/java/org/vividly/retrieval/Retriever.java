@@ -36,9 +36,6 @@ public class Retriever {
   }
 
   public SearchResult search(SearchRequest request) {
-    long start = System.nanoTime();
-    float[] vector = request.mode() == SearchMode.BM25 ? null : embedder.embedQuery(request.query());
-    SearchResult result = index.search(request, vector);
-    return new SearchResult(result.hits(), result.topSimilarity(), (System.nanoTime() - start) / 1000);
+    return searchAll(List.of(request)).getFirst();
   }
 }

@@ -122,6 +122,10 @@ class LibraryApiIT extends IntegrationTest {
     JsonNode detail = json(get("/api/v1/sources/" + book.path("id").asString()));
     assertThat(detail.path("sections").findValuesAsString("title")).containsExactly("Speed", "Acceleration", "Newton's First Law");
     assertThat(detail.path("sections").get(0).path("chunks").asInt()).isPositive();
+    var sectionPage = get("/sections/" + detail.path("sections").get(0).path("id").asString());
+    assertThat(sectionPage.statusCode()).isEqualTo(200);
+    assertThat(sectionPage.body()).contains("Speed is the rate at which an object changes its location.").contains("A marble rolls 5.2 m in 1.8 s.");
+    assertThat(sectionPage.body().indexOf("Speed is the rate")).isLessThan(sectionPage.body().indexOf("A marble rolls"));
   }
 
   @Test

@@ -158,23 +158,24 @@ public class SourceStore {
         .list();
   }
 
+  private static final String PASSAGE_SQL =
+      """
+      SELECT c.id, c.source_id, s.title, c.section_id, c.metadata, c.kind, c.text, c.anchor, c.token_count
+      FROM chunk c JOIN source s ON s.id = c.source_id WHERE c.organization_id = ?""";
+
   public Optional<Passage> passage(OrganizationId org, long id) {
-    return jdbc.sql(
-            """
-            SELECT c.id, c.source_id, s.title, c.section_id, c.metadata, c.kind, c.text, c.anchor, c.token_count
-            FROM chunk c JOIN source s ON s.id = c.source_id WHERE c.organization_id = ? AND c.id = ?""")
-        .params(org.value(), id)
-        .query(
-            (rs, i) ->
-                new Passage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
-                    json.readValue(rs.getString(5), new TypeReference<Map<String, List<String>>>() {}).getOrDefault("headingPath", List.of()),
-                    rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)))
-        .optional();
+    return jdbc.sql(PASSAGE_SQL + " AND c.id = ?").params(org.value(), id).query(this::passage).optional();
   }
 
+  /** A section's passages in reading order, in one query. */
   public List<Passage> passagesOfSection(OrganizationId org, UUID sectionId) {
-    List<Long> ids = jdbc.sql("SELECT id FROM chunk WHERE organization_id = ? AND section_id = ? ORDER BY ordinal").params(org.value(), sectionId).query(Long.class).list();
-    return ids.stream().map(id -> passage(org, id).orElseThrow()).toList();
+    return jdbc.sql(PASSAGE_SQL + " AND c.section_id = ? ORDER BY c.ordinal").params(org.value(), sectionId).query(this::passage).list();
+  }
+
+  private Passage passage(ResultSet rs, int i) throws SQLException {
+    return new Passage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
+        json.readValue(rs.getString(5), new TypeReference<Map<String, List<String>>>() {}).getOrDefault("headingPath", List.of()),
+        rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9));
   }
 
   public List<String> embeddingTexts(OrganizationId org, UUID sourceId) {
