@@ -33,8 +33,27 @@ public interface LessonComposer {
    */
   record Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions) {}
 
-  /** A lesson as composed, citing passage ids. */
-  record Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions) {}
+  /**
+   * A lesson as composed, citing passage ids.
+   *
+   * @param llmTokens tokens the language model used (prompt and answer), 0 without one
+   */
+  record Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions, int llmTokens) {
+    public Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions) {
+      this(title, hook, explanation, example, questions, 0);
+    }
+  }
+
+  /**
+   * Translates narration sentences, when this composer has a language model.
+   *
+   * @param language ISO 639-1 target language
+   * @return the sentences translated, same count and order; empty when this composer cannot
+   *     translate
+   */
+  default java.util.Optional<List<String>> translate(List<String> sentences, String language) {
+    return java.util.Optional.empty();
+  }
 
   record CitedText(String text, List<Long> passageIds) {}
 

@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -41,16 +45,32 @@ public class Lessons {
   private final ExtractiveComposer fallback;
   private final LessonStore store;
   private final LessonsProperties properties;
+  private final CircuitBreaker llmBreaker;
 
-  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties) {
+  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers) {
     this.retriever = retriever;
     this.composer = composer;
     this.fallback = fallback;
     this.store = store;
     this.properties = properties;
+    this.llmBreaker = breakers.circuitBreaker("llm");
   }
 
+  /**
+   * A lesson and what making it took.
+   *
+   * @param retrievalMs time spent retrieving passages, in milliseconds
+   * @param compositionMs time spent composing, in milliseconds
+   * @param llmTokens tokens a language model used, 0 for the embedded composer
+   */
+  public record Answer(Lesson lesson, long retrievalMs, long compositionMs, int llmTokens) {}
+
   public Lesson ask(OrganizationId org, LessonRequest request) {
+    return answer(org, request).lesson();
+  }
+
+  /** Like {@link #ask}, with the time spent on retrieval and composition measured apart. */
+  public Answer answer(OrganizationId org, LessonRequest request) {
     long start = System.nanoTime();
     SearchRequest base = new SearchRequest(org, request.question(), properties.passages(), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"));
     List<SearchResult> results =
@@ -60,6 +80,9 @@ public class Lessons {
                 base.withKinds(Set.of("example")).withK(3),
                 base.withKinds(Set.of("exercise")).withK(8),
                 base.withKinds(Set.of("definition")).withK(3)));
+    long retrievalMs = elapsed(start);
+    long composeStart = System.nanoTime();
+    int tokens = 0;
     SearchResult main = results.get(0);
     Brief brief = new Brief(request.question(), request.grade(), request.interests(), main.hits(), results.get(1).hits(), results.get(2).hits(), results.get(3).hits());
     Lesson lesson;
@@ -67,11 +90,23 @@ public class Lessons {
       lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
     } else {
       Draft draft = compose(brief);
+      tokens = draft.llmTokens();
       lesson = toLesson(request, brief, draft, start);
       if (lesson.explanation().isEmpty()) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
     }
     store.save(org, lesson);
-    return lesson;
+    return new Answer(lesson, retrievalMs, elapsed(composeStart), tokens);
+  }
+
+  /**
+   * Translates narration into another language with the configured language model.
+   *
+   * @return the translations, same count and order; empty when no language model is configured
+   * @throws IllegalStateException when the model failed or its circuit is open
+   */
+  public Optional<List<String>> translate(List<String> sentences, String language) {
+    if (composer == fallback) return Optional.empty();
+    return llmBreaker.executeSupplier(() -> composer.translate(sentences, language));
   }
 
   public Lesson get(OrganizationId org, UUID id) {
@@ -88,8 +123,12 @@ public class Lessons {
   }
 
   private Draft compose(Brief brief) {
+    if (composer == fallback) return fallback.compose(brief);
     try {
-      return composer.compose(brief);
+      return llmBreaker.executeSupplier(() -> composer.compose(brief));
+    } catch (CallNotPermittedException e) {
+      log.info("The {} composer's circuit is open; composing from source sentences", composer.name());
+      return fallback.compose(brief);
     } catch (RuntimeException e) {
       if (composer == fallback) throw e;
       log.warn("The {} composer failed ({}); composing from source sentences instead", composer.name(), e.getMessage());

@@ -5,6 +5,10 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
 import org.vividly.lessons.LessonComposer;
 import org.vividly.retrieval.SearchHit;
 import tools.jackson.databind.JsonNode;
@@ -54,8 +58,29 @@ final class LlmComposer implements LessonComposer {
     brief.examples().stream().limit(2).forEach(numbered::add);
     brief.exercises().stream().limit(3).forEach(numbered::add);
     brief.definitions().stream().limit(2).forEach(numbered::add);
-    String reply = model.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prompt(brief, numbered))).aiMessage().text();
-    return parse(reply, numbered);
+    ChatResponse response = model.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prompt(brief, numbered)));
+    Draft draft = parse(response.aiMessage().text(), numbered);
+    return new Draft(draft.title(), draft.hook(), draft.explanation(), draft.example(), draft.questions(), tokens(response));
+  }
+
+  @Override
+  public Optional<List<String>> translate(List<String> sentences, String language) {
+    String target = Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
+    String prompt = "Translate each sentence of this JSON array into " + target + " for a narrated school lesson. Keep numbers, units and names. "
+        + "Answer with only a JSON array of strings, the same number of sentences in the same order.\n\n" + json.writeValueAsString(sentences);
+    String reply = model.chat(UserMessage.from(prompt)).aiMessage().text().strip();
+    int start = reply.indexOf('[');
+    int end = reply.lastIndexOf(']');
+    if (start < 0 || end < start) throw new IllegalStateException("the model did not answer with a JSON array");
+    List<String> out = new ArrayList<>();
+    json.readTree(reply.substring(start, end + 1)).forEach(n -> out.add(n.asString("")));
+    if (out.size() != sentences.size() || out.stream().anyMatch(String::isBlank)) throw new IllegalStateException("the model returned " + out.size() + " translations for " + sentences.size() + " sentences");
+    return Optional.of(out);
+  }
+
+  private static int tokens(ChatResponse response) {
+    TokenUsage usage = response.tokenUsage();
+    return usage == null || usage.totalTokenCount() == null ? 0 : usage.totalTokenCount();
   }
 
   static String prompt(Brief brief, List<SearchHit> numbered) {

@@ -1,0 +1,44 @@
+package org.vividly.media.internal;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.vividly.media.MediaFailed;
+import org.vividly.media.SlideRenderer;
+import org.vividly.media.SpeechSynthesizer;
+import org.vividly.media.VideoEncoder;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MediaProperties.class)
+class MediaConfiguration {
+
+  @Bean
+  SpeechSynthesizer speechSynthesizer(MediaProperties properties, CircuitBreakerRegistry breakers, JsonMapper json) {
+    MediaProperties.Speech speech = properties.speech();
+    var embedded = new DebianSpeechSynthesizer(speech.voiceMap(), speech.timeout());
+    return switch (speech.engine()) {
+      case "debian" -> embedded;
+      case "openai" -> new ResilientSpeechSynthesizer(
+          new OpenAiSpeechSynthesizer(speech.openai(), speech.timeout(), json),
+          embedded,
+          breakers.circuitBreaker("speech", CircuitBreakerConfig.from(breakers.getDefaultConfig())
+              // Refused input says nothing about the server's health.
+              .recordException(e -> !(e instanceof MediaFailed f) || f.retriable())
+              .build()));
+      default -> throw new IllegalStateException("vividly.media.speech.engine must be debian or openai, was " + speech.engine());
+    };
+  }
+
+  @Bean
+  VideoEncoder videoEncoder(MediaProperties properties) {
+    return new FfmpegVideoEncoder(properties.video());
+  }
+
+  @Bean
+  SlideRenderer slideRenderer() {
+    return new SlideRenderer();
+  }
+}

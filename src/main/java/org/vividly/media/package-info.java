@@ -1,0 +1,16 @@
+/**
+ * Media: turns a narration script into audio, captions, slides and video.
+ *
+ * <ul>
+ *   <li>{@link org.vividly.media.SpeechSynthesizer}, the text-to-speech port: Festival and
+ *       espeak-ng from Debian by default, any OpenAI-compatible {@code /v1/audio/speech} server by
+ *       configuration (behind a circuit breaker, falling back to the embedded engine).
+ *   <li>{@link org.vividly.media.Captions}: WebVTT and SRT from the real durations of the
+ *       synthesized sentences.
+ *   <li>{@link org.vividly.media.SlideRenderer}: slides drawn with Java2D.
+ *   <li>{@link org.vividly.media.VideoRenderer}: ffmpeg, MP4 (H.264 + AAC) and WebM (VP9 + Opus).
+ *   <li>{@link org.vividly.media.MediaStore}: content-addressed files under {@code ./data/media}.
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Media")
+package org.vividly.media;

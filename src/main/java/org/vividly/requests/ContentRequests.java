@@ -1,0 +1,157 @@
+package org.vividly.requests;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.vividly.lessons.LessonMarkdown;
+import org.vividly.lessons.Lessons;
+import org.vividly.media.MediaEngines;
+import org.vividly.media.MediaStore;
+import org.vividly.media.StoredMedia;
+import org.vividly.requests.internal.RequestLifecycle;
+import org.vividly.requests.internal.RequestStore;
+import org.vividly.tenancy.OrganizationId;
+
+/**
+ * Creates and follows content requests. {@link #create} answers the text at once (the received,
+ * retrieval and script stages run in the caller's thread) and queues audio and video on the
+ * durable render job.
+ */
+@Service
+public class ContentRequests {
+
+  private final RequestStore store;
+  private final RequestLifecycle lifecycle;
+  private final Lessons lessons;
+  private final MediaEngines engines;
+  private final MediaStore media;
+
+  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media) {
+    this.store = store;
+    this.lifecycle = lifecycle;
+    this.lessons = lessons;
+    this.engines = engines;
+    this.media = media;
+  }
+
+  /**
+   * @return the request; audio and video, when asked for and possible here, are still rendering
+   */
+  public ContentRequest create(OrganizationId org, ContentRequestCommand command) {
+    Instant received = Instant.now();
+    long start = System.nanoTime();
+    UUID id = UUID.randomUUID();
+    List<Stage> stages = new ArrayList<>(List.of(Stage.RECEIVED, Stage.RETRIEVAL, Stage.SCRIPT));
+    boolean narrate = command.modalities().contains(Modality.AUDIO) || command.modalities().contains(Modality.VIDEO);
+    if (narrate) stages.add(Stage.AUDIO_SYNTHESIS);
+    if (command.modalities().contains(Modality.VIDEO)) stages.addAll(List.of(Stage.SLIDE_RENDERING, Stage.VIDEO_RENDERING, Stage.FORMAT_CONVERSION));
+    store.insert(org, id, command, stages);
+    lifecycle.record(id, Stage.RECEIVED, received, (System.nanoTime() - start) / 1_000_000, 0, 0, 0);
+
+    Instant asked = Instant.now();
+    long cpu = threadCpu();
+    Lessons.Answer answer;
+    try {
+      answer = lessons.answer(org, command.lesson());
+    } catch (RuntimeException e) {
+      lifecycle.fail(id, "Retrieval failed: " + e.getMessage());
+      throw e;
+    }
+    double cpuSeconds = (threadCpu() - cpu) / 1e9;
+    long total = Math.max(1, answer.retrievalMs() + answer.compositionMs());
+    store.setLesson(id, answer.lesson().id());
+    lifecycle.record(id, Stage.RETRIEVAL, asked, answer.retrievalMs(), cpuSeconds * answer.retrievalMs() / total, 0, 0);
+    Path markdown = lifecycle.tempFile(id, "lesson.md", LessonMarkdown.render(answer.lesson()).getBytes(StandardCharsets.UTF_8));
+    long bytes = lifecycle.store(org, id, "lesson.md", markdown, "text/markdown");
+    lifecycle.record(id, Stage.SCRIPT, asked.plusMillis(answer.retrievalMs()), answer.compositionMs(), cpuSeconds * answer.compositionMs() / total, answer.llmTokens(), bytes);
+    lifecycle.outcome(id, Modality.TEXT, "completed");
+
+    if (narrate) {
+      boolean render = false;
+      for (Modality m : List.of(Modality.AUDIO, Modality.VIDEO)) {
+        if (!command.modalities().contains(m)) continue;
+        Optional<String> unavailable = !answer.lesson().inLibrary()
+            ? Optional.of("the question is not answered in your library, so there is nothing to narrate.")
+            : m == Modality.AUDIO ? engines.audioUnavailable(command.audioLanguage()) : engines.videoUnavailable(command.audioLanguage());
+        if (unavailable.isPresent()) lifecycle.unavailable(id, m, unavailable.get());
+        else render = true;
+      }
+      if (render) {
+        lifecycle.submit(id);
+        return get(org, id);
+      }
+    }
+    lifecycle.finish(id);
+    return get(org, id);
+  }
+
+  public ContentRequest get(OrganizationId org, UUID id) {
+    return store.find(org, id).map(r -> view(r)).orElseThrow(() -> new ContentRequestNotFound(id));
+  }
+
+  public List<ContentRequest> recent(OrganizationId org, int limit) {
+    return store.recent(org, limit).stream().map(this::view).toList();
+  }
+
+  /** Deletes the request, its stage records and its files; a queued render is cancelled. */
+  public void delete(OrganizationId org, UUID id) {
+    store.find(org, id).orElseThrow(() -> new ContentRequestNotFound(id));
+    lifecycle.delete(org, id);
+  }
+
+  /** A produced file and where its content lies, for streaming. */
+  public Optional<StoredFile> file(OrganizationId org, UUID id, String name) {
+    return media.find(org, id, name).map(m -> new StoredFile(m, media.path(m)));
+  }
+
+  /** A produced file with the path of its content. */
+  public record StoredFile(StoredMedia media, Path path) {
+    public boolean exists() {
+      return Files.isRegularFile(path);
+    }
+  }
+
+  /** Requests, average generation time and success rate per modality. */
+  public List<ModalityUsage> usage(OrganizationId org) {
+    return store.usage(org);
+  }
+
+  private ContentRequest view(RequestStore.Row r) {
+    List<RequestStore.StageRow> stages = store.stages(r.id());
+    Map<String, BigDecimal> cost = new LinkedHashMap<>();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (RequestStore.StageRow s : stages) {
+      cost.merge(s.stage().modality.key(), s.costUsd(), BigDecimal::add);
+      sum = sum.add(s.costUsd());
+    }
+    cost.put("total", sum);
+    long active = stages.stream().filter(s -> !"skipped".equals(s.status())).count();
+    long done = stages.stream().filter(s -> "completed".equals(s.status())).count();
+    double progress = r.finished() ? 1.0 : active == 0 ? 0 : Math.round(1000.0 * done / active) / 1000.0;
+    String base = "/api/v1/requests/" + r.id() + "/files/";
+    List<ContentRequest.MediaFileLink> files = media.list(r.organization(), r.id()).stream().map(m -> new ContentRequest.MediaFileLink(m.name(), m.contentType(), m.sizeBytes(), base + m.name())).toList();
+    List<ContentRequest.StageRun> runs = stages.stream().map(s -> new ContentRequest.StageRun(
+        s.stage().key(), s.stage().label(), s.stage().modality.key(), s.status(), s.startedAt(), s.endedAt(), s.durationMs(), s.attempts(), s.error(),
+        round(s.usage().cpuSeconds()), round(s.usage().audioSeconds()), round(s.usage().videoSeconds()), s.usage().llmTokens(), s.usage().peakRssKb(), s.usage().bytesOut(), s.costUsd())).toList();
+    return new ContentRequest(r.id(), r.question(), r.grade(), r.interests(), r.modalities(), r.preferred(), r.textLanguage(), r.audioLanguage(), r.resolution(), r.lessonId(),
+        r.status(), r.currentStage(), r.outcomes(), r.formats(), r.error(), progress, runs, files, cost, r.createdAt(), r.completedAt());
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static long threadCpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+}

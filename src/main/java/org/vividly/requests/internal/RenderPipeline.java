@@ -1,0 +1,304 @@
+package org.vividly.requests.internal;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.vividly.lessons.Lesson;
+import org.vividly.lessons.Lessons;
+import org.vividly.media.Captions;
+import org.vividly.media.MediaFailed;
+import org.vividly.media.MediaStore;
+import org.vividly.media.SlideRenderer;
+import org.vividly.media.SpeechSynthesizer;
+import org.vividly.media.SpokenText;
+import org.vividly.media.StoredMedia;
+import org.vividly.media.VideoEncoder;
+import org.vividly.media.WavAudio;
+import org.vividly.requests.Modality;
+import org.vividly.requests.Stage;
+import org.vividly.storage.StorageProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The audio and video stages of a request. Each stage records itself; a stage already completed
+ * is skipped when its intermediate files are still in the request's work folder, and stored files
+ * are named, not appended, so a rerun after a crash or retry produces exactly one set of files and
+ * replaces (never adds to) the stage's measured use.
+ */
+@Component
+class RenderPipeline {
+
+  private static final Logger log = LoggerFactory.getLogger(RenderPipeline.class);
+  private static final double SENTENCE_PAUSE = 0.25;
+  private static final double SLIDE_PAUSE = 0.6;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private final RequestStore store;
+  private final RequestOutcomes outcomes;
+  private final Lessons lessons;
+  private final SpeechSynthesizer speech;
+  private final SlideRenderer slides;
+  private final VideoEncoder video;
+  private final MediaStore media;
+  private final Pricing pricing;
+  private final JsonMapper json;
+  private final Path workRoot;
+
+  RenderPipeline(RequestStore store, RequestOutcomes outcomes, Lessons lessons, SpeechSynthesizer speech, SlideRenderer slides, VideoEncoder video, MediaStore media, Pricing pricing, JsonMapper json, StorageProperties storage) {
+    this.store = store;
+    this.outcomes = outcomes;
+    this.lessons = lessons;
+    this.speech = speech;
+    this.slides = slides;
+    this.video = video;
+    this.media = media;
+    this.pricing = pricing;
+    this.json = json;
+    this.workRoot = storage.dataDir().resolve("work");
+  }
+
+  /** Narration as rendered: the script, when each slide starts and how long it shows. */
+  record Narrated(NarrationScript script, List<Double> slideSeconds, double totalSeconds) {}
+
+  /**
+   * Runs the request's remaining stages.
+   *
+   * @param attempt 1 for the first try
+   * @throws MediaFailed retriable, when a stage failed in a way another attempt may fix and
+   *     attempts are left; every other failure finishes the request as failed
+   */
+  void render(UUID id, int attempt, int maxAttempts) {
+    RequestStore.Row r = store.find(id).orElse(null);
+    if (r == null || r.finished()) return;
+    Path work = workRoot.resolve(id.toString());
+    try {
+      Files.createDirectories(work);
+      Lesson lesson = lessons.get(r.organization(), r.lessonId());
+      Narrated narrated = stage(r, Stage.AUDIO_SYNTHESIS, work, u -> audio(r, lesson, work, u), () -> loadNarrated(work));
+      if (r.wants(Modality.AUDIO)) store.setOutcome(id, Modality.AUDIO, "completed");
+      if (r.wants(Modality.VIDEO)) {
+        List<VideoEncoder.Shot> shots = stage(r, Stage.SLIDE_RENDERING, work, u -> renderSlides(r, narrated, work, u), () -> loadShots(narrated, work));
+        VideoEncoder.VideoJob job = new VideoEncoder.VideoJob(shots, work.resolve("narration.wav"), work.resolve("captions.vtt"), r.resolution() == 1080 ? 1920 : 1280, r.audioLanguage());
+        stage(r, Stage.VIDEO_RENDERING, work, u -> encode(r, job, VideoEncoder.Format.MP4, work, narrated, u), () -> done(r, "lesson.mp4"));
+        stage(r, Stage.FORMAT_CONVERSION, work, u -> encode(r, job, VideoEncoder.Format.WEBM, work, narrated, u), () -> done(r, "lesson.webm"));
+        store.setOutcome(id, Modality.VIDEO, "completed");
+      }
+      outcomes.finish(id);
+      deleteQuietly(work);
+    } catch (MediaFailed e) {
+      if (e.retriable() && attempt < maxAttempts) {
+        log.warn("Request {} attempt {} of {} failed, will retry: {}", id, attempt, maxAttempts, e.getMessage());
+        throw e;
+      }
+      outcomes.fail(id, e.getMessage() + (e.retriable() ? " (gave up after " + attempt + " attempts)" : ""));
+      deleteQuietly(work);
+    } catch (IOException e) {
+      if (attempt < maxAttempts) throw new MediaFailed("Could not prepare the work folder: " + e.getMessage(), true, e);
+      outcomes.fail(id, "Could not prepare the work folder: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // A bug or bad data: retrying cannot help, and the worker must live on.
+      log.error("Request {} failed", id, e);
+      outcomes.fail(id, "Rendering failed: " + e);
+      deleteQuietly(work);
+    }
+  }
+
+  private interface Work<T> {
+    T run(StageUsage[] usage);
+  }
+
+  private interface Resume<T> {
+    /** The stage's result from an earlier run, or null when it must run again. */
+    T load();
+  }
+
+  private <T> T stage(RequestStore.Row r, Stage stage, Path work, Work<T> body, Resume<T> resume) {
+    boolean completed = store.stages(r.id()).stream().anyMatch(s -> s.stage() == stage && "completed".equals(s.status()));
+    if (completed) {
+      T earlier = resume.load();
+      if (earlier != null) return earlier;
+    }
+    store.startStage(r.id(), stage);
+    long start = System.nanoTime();
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    double childrenStart = ChildCpu.seconds();
+    StageUsage[] usage = {StageUsage.NONE};
+    try {
+      T result = body.run(usage);
+      StageUsage u = usage[0].withCpu((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9 + (ChildCpu.seconds() - childrenStart));
+      store.completeStage(r.id(), stage, (System.nanoTime() - start) / 1_000_000, u, pricing.cost(u));
+      return result;
+    } catch (RuntimeException e) {
+      store.failStage(r.id(), stage, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+      throw e;
+    }
+  }
+
+  private Narrated audio(RequestStore.Row r, Lesson lesson, Path work, StageUsage[] usage) {
+    NarrationScript script = NarrationScript.of(lesson, r.audioLanguage());
+    String written = Languages.detect(String.join(" ", script.sentences()), r.textLanguage());
+    if (!written.equals(r.audioLanguage())) {
+      List<String> texts = script.sentences();
+      script = script.translated(r.audioLanguage(), sentences -> {
+        try {
+          return lessons.translate(sentences, r.audioLanguage()).orElseThrow(() -> new MediaFailed(
+              "The lesson is in " + name(written) + "; narrating it in " + name(r.audioLanguage()) + " needs a language model to translate it (set vividly.lessons.composer to openai or ollama).", false));
+        } catch (MediaFailed e) {
+          throw e;
+        } catch (RuntimeException e) {
+          throw new MediaFailed("Translating the narration failed: " + e.getMessage(), true, e);
+        }
+      });
+      log.debug("Translated {} sentences into {}", texts.size(), r.audioLanguage());
+    }
+    Path speechDir = work.resolve("speech");
+    recreate(speechDir);
+    List<String> sentences = script.sentences();
+    List<String> spoken = sentences.stream().map(s -> SpokenText.of(s, r.audioLanguage())).toList();
+    for (int i = 0; i < spoken.size(); i++) {
+      if (!SpokenText.speakable(spoken.get(i))) throw new MediaFailed("This sentence cannot be spoken: \"" + sentences.get(i) + "\"", false);
+    }
+    var segments = speech.synthesize(spoken, new SpeechSynthesizer.Voice(r.audioLanguage(), null, r.voiceRate()), speechDir);
+    // Pause after each sentence, longer at a slide change.
+    List<Double> pauses = new ArrayList<>();
+    List<Double> slideSeconds = new ArrayList<>();
+    int k = 0;
+    for (NarrationScript.Part part : script.parts()) {
+      double seconds = 0;
+      for (int i = 0; i < part.sentences().size(); i++, k++) {
+        double pause = i == part.sentences().size() - 1 ? SLIDE_PAUSE : SENTENCE_PAUSE;
+        pauses.add(pause);
+        seconds += segments.get(k).seconds() + pause;
+      }
+      slideSeconds.add(seconds);
+    }
+    Path wav = work.resolve("narration.wav");
+    List<Double> starts = WavAudio.join(segments.stream().map(SpeechSynthesizer.SpokenSegment::wav).toList(), pauses, wav);
+    List<Captions.Cue> cues = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      cues.addAll(Captions.forSentence(sentences.get(i).replaceAll("\\[\\d+]", "").strip(), starts.get(i), starts.get(i) + segments.get(i).seconds()));
+    }
+    Captions captions = new Captions(cues);
+    double total = WavAudio.seconds(wav);
+    write(work.resolve("captions.vtt"), captions.webVtt());
+    write(work.resolve("captions.srt"), captions.srt());
+    VideoEncoder.Encoded m4a = video.encodeAudio(wav, work.resolve("narration.m4a"));
+    Narrated narrated = new Narrated(script, slideSeconds, total);
+    write(work.resolve("narrated.json"), json.writeValueAsString(narrated));
+    long bytes = put(r, "captions.vtt", work.resolve("captions.vtt"), "text/vtt", true) + put(r, "captions.srt", work.resolve("captions.srt"), "application/x-subrip", true);
+    if (r.wants(Modality.AUDIO)) bytes += put(r, "narration.m4a", m4a.file(), "audio/mp4", false);
+    deleteQuietly(speechDir);
+    usage[0] = new StageUsage(0, total, 0, 0, m4a.peakRssKb(), bytes);
+    return narrated;
+  }
+
+  private Narrated loadNarrated(Path work) {
+    Path file = work.resolve("narrated.json");
+    if (!Files.isRegularFile(file) || !Files.isRegularFile(work.resolve("narration.wav")) || !Files.isRegularFile(work.resolve("captions.vtt"))) return null;
+    try {
+      return json.readValue(Files.readString(file), Narrated.class);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private List<VideoEncoder.Shot> renderSlides(RequestStore.Row r, Narrated narrated, Path work, StageUsage[] usage) {
+    Path dir = work.resolve("slides");
+    recreate(dir);
+    int width = r.resolution() == 1080 ? 1920 : 1280;
+    List<NarrationScript.Part> parts = narrated.script().parts();
+    for (int i = 0; i < parts.size(); i++) slides.render(parts.get(i).slide(), width, slide(dir, i));
+    Path thumbnail = work.resolve("thumbnail.png");
+    try {
+      var image = slides.draw(parts.getFirst().slide(), 640);
+      ImageIO.write(image, "png", thumbnail.toFile());
+    } catch (IOException e) {
+      throw new MediaFailed("Could not write the thumbnail: " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+    }
+    usage[0] = StageUsage.NONE.withBytes(put(r, "thumbnail.png", thumbnail, "image/png", false));
+    return loadShots(narrated, work);
+  }
+
+  private List<VideoEncoder.Shot> loadShots(Narrated narrated, Path work) {
+    List<VideoEncoder.Shot> shots = new ArrayList<>();
+    for (int i = 0; i < narrated.slideSeconds().size(); i++) {
+      Path png = slide(work.resolve("slides"), i);
+      if (!Files.isRegularFile(png)) return null;
+      shots.add(new VideoEncoder.Shot(png, narrated.slideSeconds().get(i)));
+    }
+    return shots;
+  }
+
+  private Boolean encode(RequestStore.Row r, VideoEncoder.VideoJob job, VideoEncoder.Format format, Path work, Narrated narrated, StageUsage[] usage) {
+    Path out = work.resolve("lesson." + format.extension);
+    VideoEncoder.Encoded encoded = video.encode(job, format, out);
+    long bytes = put(r, out.getFileName().toString(), out, format.contentType, false);
+    usage[0] = new StageUsage(0, 0, narrated.totalSeconds(), 0, encoded.peakRssKb(), bytes);
+    return Boolean.TRUE;
+  }
+
+  private Boolean done(RequestStore.Row r, String name) {
+    return media.find(r.organization(), r.id(), name).isPresent() ? Boolean.TRUE : null;
+  }
+
+  private long put(RequestStore.Row r, String name, Path file, String contentType, boolean copy) {
+    Path source = file;
+    if (copy) {
+      source = file.resolveSibling(file.getFileName() + ".store");
+      try {
+        Files.copy(file, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw new MediaFailed("Could not copy " + name + ": " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+      }
+    }
+    StoredMedia stored = media.put(r.organization(), r.id(), name, source, contentType);
+    store.addFormat(r.id(), name);
+    return stored.sizeBytes();
+  }
+
+  private static Path slide(Path dir, int i) {
+    return dir.resolve(String.format(Locale.ROOT, "slide-%03d.png", i));
+  }
+
+  private static String name(String language) {
+    return Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new MediaFailed("Could not write " + file.getFileName() + ": " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+    }
+  }
+
+  private static void recreate(Path dir) {
+    deleteQuietly(dir);
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new MediaFailed("Could not create " + dir + ": " + e.getMessage(), true, e);
+    }
+  }
+
+  static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.warn("Could not delete {}: {}", dir, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.vividly.requests.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.vividly.common.NotFound;
+import org.vividly.requests.ContentRequest;
+import org.vividly.requests.ContentRequestCommand;
+import org.vividly.requests.ContentRequests;
+import org.vividly.requests.ModalityUsage;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.OrganizationId;
+
+@RestController
+@RequestMapping("/api/v1/requests")
+@Tag(name = "Content requests", description = "A question answered as text, narrated audio and narrated slide video, tracked by stage")
+class RequestsApi {
+
+  private final ContentRequests requests;
+  private final CurrentOrganization organization;
+
+  RequestsApi(ContentRequests requests, CurrentOrganization organization) {
+    this.requests = requests;
+    this.organization = organization;
+  }
+
+  /**
+   * @param modalities any of {@code text}, {@code audio}, {@code video}; text is always included
+   * @param preferredModality the one to show first; default the richest asked for
+   * @param textLanguage language of the library's text (ISO 639-1), default {@code en}
+   * @param audioLanguage narration language (ISO 639-1), default {@code textLanguage}
+   * @param resolution 720 (default) or 1080
+   * @param voiceRate speaking rate 0.5-2.0, default 1.0
+   */
+  record CreateBody(String question, Integer grade, List<String> interests, Set<UUID> sourceIds, List<String> modalities, String preferredModality, String textLanguage, String audioLanguage, Integer resolution, Double voiceRate) {}
+
+  @PostMapping
+  @Operation(
+      summary = "Ask for a lesson in one or more modalities",
+      description = "Answers the text lesson at once (`lessonId`; GET /api/v1/lessons/{id}). When audio or video was asked for and can be made here, "
+          + "the answer is 202 Accepted and they render in the background: follow `/events` or poll the request. A modality that cannot be made here "
+          + "(no speech engine or ffmpeg, or nothing to narrate) is marked `unavailable` in `outcomes` with the reason in `error`.")
+  ResponseEntity<ContentRequest> create(@RequestBody CreateBody body, HttpServletRequest http) {
+    ContentRequestCommand command = ContentRequestCommand.of(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds(), body.modalities(), body.preferredModality(), body.textLanguage(), body.audioLanguage(), body.resolution(), body.voiceRate());
+    ContentRequest created = requests.create(organization.of(http), command);
+    return ResponseEntity.status(created.finished() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).location(URI.create("/api/v1/requests/" + created.id())).body(created);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A request with its stages, outcomes, files and cost")
+  ContentRequest get(@PathVariable UUID id, HttpServletRequest http) {
+    return requests.get(organization.of(http), id);
+  }
+
+  @GetMapping
+  @Operation(summary = "Recent requests, newest first")
+  List<ContentRequest> recent(@RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
+    return requests.recent(organization.of(http), Math.clamp(limit, 1, 200));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a request and its files")
+  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
+    requests.delete(organization.of(http), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/usage")
+  @Operation(summary = "Modality usage summary", description = "Per modality: requests, successes, failures, success rate, average generation time and cost.")
+  List<ModalityUsage> usage(HttpServletRequest http) {
+    return requests.usage(organization.of(http));
+  }
+
+  @GetMapping("/{id}/files/{name}")
+  @Operation(
+      summary = "A produced file (lesson.md, narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png)",
+      description = "Supports HTTP range requests (206 Partial Content), so players can seek. Add `download=true` to save it instead of playing it.")
+  ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, HttpServletRequest http) {
+    OrganizationId org = organization.of(http);
+    requests.get(org, id);
+    ContentRequests.StoredFile file = requests.file(org, id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
+    ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline()).filename(name).build();
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.media().contentType()))
+        .eTag("\"" + file.media().sha256() + "\"")
+        .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
+        .header("Content-Disposition", disposition.toString())
+        .body(new FileSystemResource(file.path()));
+  }
+
+  @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(
+      summary = "Follow a request as Server-Sent Events",
+      description = "Sends a `progress` event with the request whenever it changes (checked every half second), then one `done` event with the finished request, and closes.")
+  SseEmitter events(@PathVariable UUID id, HttpServletRequest http) {
+    OrganizationId org = organization.of(http);
+    requests.get(org, id);
+    SseEmitter emitter = new SseEmitter(Duration.ofHours(2).toMillis());
+    Thread.ofVirtual().name("request-events-" + id).start(() -> {
+      try {
+        ContentRequest last = null;
+        while (true) {
+          ContentRequest now = requests.get(org, id);
+          if (now.finished()) {
+            emitter.send(SseEmitter.event().name("done").data(now, MediaType.APPLICATION_JSON));
+            emitter.complete();
+            return;
+          }
+          if (!now.equals(last)) emitter.send(SseEmitter.event().name("progress").data(now, MediaType.APPLICATION_JSON));
+          last = now;
+          Thread.sleep(500);
+        }
+      } catch (NotFound e) {
+        emitter.completeWithError(e); // deleted while followed
+      } catch (IOException | IllegalStateException e) {
+        emitter.completeWithError(e); // the client went away
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        emitter.complete();
+      }
+    });
+    return emitter;
+  }
+}
