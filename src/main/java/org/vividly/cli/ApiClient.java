@@ -23,10 +23,12 @@ final class ApiClient {
   static final String DEFAULT_URL = "http://localhost:8080";
   private final String baseUrl;
   private final RestClient rest;
+  private final String organization;
   static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
 
   ApiClient(String baseUrl, String organization) {
     this.baseUrl = baseUrl.replaceAll("/+$", "");
+    this.organization = organization;
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(Duration.ofMinutes(10));
@@ -58,6 +60,47 @@ final class ApiClient {
 
   void delete(String path, Object... uriVariables) {
     call(() -> rest.delete().uri(path, uriVariables).retrieve().toBodilessEntity());
+  }
+
+  /** Saves a GET response body to {@code target}. */
+  void download(String path, java.nio.file.Path target) {
+    call(() -> rest.get().uri(path).exchange((request, response) -> {
+      if (response.getStatusCode().isError()) throw new IllegalStateException("could not download " + path + ": HTTP " + response.getStatusCode().value());
+      try (var in = response.getBody()) {
+        java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return target;
+    }));
+  }
+
+  /**
+   * Follows a Server-Sent Events stream, handing each event's name and JSON data to {@code onEvent}
+   * until the stream ends or {@code onEvent} returns false.
+   */
+  void events(String path, java.util.function.BiPredicate<String, JsonNode> onEvent) {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).header("Accept", "text/event-stream");
+    if (organization != null && !organization.isBlank()) request.header("X-Vividly-Organization", organization);
+    try {
+      var response = HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+      if (response.statusCode() != 200) throw new IllegalStateException("the server answered HTTP " + response.statusCode() + " for " + path);
+      String event = "message";
+      StringBuilder data = new StringBuilder();
+      for (var it = response.body().iterator(); it.hasNext(); ) {
+        String line = it.next();
+        if (line.startsWith("event:")) event = line.substring(6).strip();
+        else if (line.startsWith("data:")) data.append(line.substring(5).strip());
+        else if (line.isEmpty() && !data.isEmpty()) {
+          if (!onEvent.test(event, JSON.readTree(data.toString()))) return;
+          event = "message";
+          data.setLength(0);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Lost the connection to Vividly at " + baseUrl + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted");
+    }
   }
 
   <T> T postMultipart(String path, MultiValueMap<String, ?> parts, Class<T> type) {

@@ -1,6 +1,7 @@
 package org.vividly.cli;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.vividly.lessons.Lesson;
 import org.vividly.lessons.LessonMarkdown;
 import picocli.CommandLine.Command;
@@ -16,7 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-@Command(name = "ask", description = "Ask a question and print a grounded lesson with a citation on every paragraph.")
+@Command(
+    name = "ask",
+    description = {
+      "Ask a question and print a grounded lesson with a citation on every paragraph.",
+      "With --modalities audio or video, then follows the narration and video render stage by stage; with --out, saves every file.",
+      "Exit status: 0 done, 3 not in your library, 4 a modality failed or is unavailable here."
+    })
 class AskCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "QUESTION") String question;
@@ -27,10 +37,25 @@ class AskCommand implements Callable<Integer> {
   @Option(names = "--interests", split = ",", description = "Comma-separated interests, for example basketball,music")
   List<String> interests = new ArrayList<>();
 
+  @Option(names = "--modalities", split = ",", defaultValue = "text", description = "Any of text,audio,video (default: ${DEFAULT-VALUE})")
+  List<String> modalities = new ArrayList<>();
+
+  @Option(names = "--lang", description = "Narration language, ISO 639-1 (for example es); default: the library's language")
+  String audioLanguage;
+
+  @Option(names = "--text-lang", description = "Language of the library's text (default: en)")
+  String textLanguage;
+
+  @Option(names = "--resolution", description = "Video height: 720 or 1080 (default: 720)")
+  Integer resolution;
+
+  @Option(names = "--rate", description = "Speaking rate 0.5-2.0 (default: 1.0)")
+  Double rate;
+
   @Option(names = "--json", description = "Print the lesson as JSON")
   boolean json;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Also write lesson.md and lesson.json to DIR")
+  @Option(names = "--out", paramLabel = "DIR", description = "Write lesson.md, lesson.json and every file produced (narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png) to DIR")
   Path out;
 
   @Mixin ClientOptions client;
@@ -41,17 +66,73 @@ class AskCommand implements Callable<Integer> {
     body.put("question", question);
     body.put("grade", grade);
     body.put("interests", interests);
-    JsonNode answer = client.api().post("/api/v1/lessons", body, JsonNode.class);
+    body.put("modalities", modalities);
+    body.put("audioLanguage", audioLanguage);
+    body.put("textLanguage", textLanguage);
+    body.put("resolution", resolution);
+    body.put("voiceRate", rate);
+    ApiClient api = client.api();
+    JsonNode request = api.post("/api/v1/requests", body, JsonNode.class);
+    JsonNode answer = api.get("/api/v1/lessons/{id}", request.path("lessonId").asString());
     Lesson lesson = ApiClient.JSON.treeToValue(answer, Lesson.class);
     String pretty = ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
     String markdown = LessonMarkdown.render(lesson);
     System.out.println(json ? pretty : markdown);
-    if (out != null) {
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("lesson.md"), markdown);
-      Files.writeString(out.resolve("lesson.json"), pretty);
-      System.err.println("Wrote " + out.resolve("lesson.md") + " and " + out.resolve("lesson.json"));
+    System.out.flush();
+    String id = request.path("id").asString();
+    if (!finished(request)) request = follow(api, id, System.err);
+    if (out != null) save(api, request, pretty);
+    if (!lesson.inLibrary()) return 3;
+    if ("failed".equals(request.path("status").asString())) {
+      System.err.println(request.path("error").asString("A modality failed."));
+      return 4;
     }
-    return lesson.inLibrary() ? 0 : 3;
+    return 0;
+  }
+
+  /** Draws one bar over the request's stages until it finishes, from its event stream. */
+  private static JsonNode follow(ApiClient api, String id, PrintStream err) {
+    JsonNode[] last = {api.get("/api/v1/requests/{id}", id)};
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("Rendering").setInitialMax(1000).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).hideEta()
+        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build()) {
+      api.events("/api/v1/requests/" + id + "/events", (event, request) -> {
+        last[0] = request;
+        bar.stepTo((long) (request.path("progress").asDouble() * 1000));
+        String stage = request.path("currentStage").asString("");
+        bar.setExtraMessage(stage.isEmpty() ? "" : stageLabel(request, stage));
+        return !"done".equals(event);
+      });
+      if (finished(last[0])) bar.stepTo(1000);
+    }
+    if (!finished(last[0])) last[0] = api.get("/api/v1/requests/{id}", id);
+    for (JsonNode s : last[0].path("stages")) {
+      if ("completed".equals(s.path("status").asString())) err.printf("  %-18s %7d ms%n", s.path("label").asString(), s.path("durationMs").asLong());
+      else if (!"pending".equals(s.path("status").asString())) err.printf("  %-18s %s%n", s.path("label").asString(), s.path("status").asString());
+    }
+    return last[0];
+  }
+
+  private static String stageLabel(JsonNode request, String stage) {
+    for (JsonNode s : request.path("stages")) {
+      if (stage.equals(s.path("stage").asString())) return s.path("label").asString(stage);
+    }
+    return stage;
+  }
+
+  private static boolean finished(JsonNode request) {
+    String status = request.path("status").asString();
+    return status.equals("completed") || status.equals("failed");
+  }
+
+  private void save(ApiClient api, JsonNode request, String lessonJson) throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("lesson.json"), lessonJson);
+    List<String> saved = new ArrayList<>(List.of("lesson.json"));
+    for (JsonNode file : request.path("files")) {
+      String name = file.path("name").asString();
+      api.download(file.path("url").asString(), out.resolve(name));
+      saved.add(name);
+    }
+    System.err.println("Wrote " + String.join(", ", saved) + " to " + out);
   }
 }
