@@ -25,11 +25,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
   private final HttpServer server;
   private volatile Function<JsonNode, String> chat = request -> "{}";
   public final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> speechRequests = new CopyOnWriteArrayList<>();
+  private volatile int speechStatus = 200;
 
   public FakeOpenAiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/v1/embeddings", this::embeddings);
     server.createContext("/v1/chat/completions", this::chat);
+    server.createContext("/v1/audio/speech", this::speech);
     server.start();
   }
 
@@ -60,6 +63,40 @@ public final class FakeOpenAiServer implements AutoCloseable {
         "id", "chatcmpl-test", "object", "chat.completion", "created", 1, "model", request.path("model").asString(),
         "choices", List.of(Map.of("index", 0, "finish_reason", "stop", "message", Map.of("role", "assistant", "content", content))),
         "usage", Map.of("prompt_tokens", 10, "completion_tokens", 10, "total_tokens", 20)));
+  }
+
+  /** Makes {@code /v1/audio/speech} answer with this HTTP status (an error body when not 200). */
+  public void speechStatus(int status) {
+    this.speechStatus = status;
+  }
+
+  /** Speech as a 24 kHz mono WAV of a quiet tone, 0.3 s per word, as Kokoro-FastAPI answers. */
+  private void speech(HttpExchange exchange) throws IOException {
+    JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+    speechRequests.add(request);
+    if (speechStatus != 200) {
+      byte[] error = ("{\"error\":{\"message\":\"speech failed\"}}").getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(speechStatus, error.length);
+      exchange.getResponseBody().write(error);
+      exchange.close();
+      return;
+    }
+    int words = request.path("input").asString().split("\\s+").length;
+    int rate = 24_000;
+    int frames = (int) (words * 0.3 * rate / Math.max(0.5, request.path("speed").asDouble(1.0)));
+    java.io.ByteArrayOutputStream pcm = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < frames; i++) {
+      short sample = (short) (Math.sin(2 * Math.PI * 220 * i / rate) * 3000);
+      pcm.write(sample & 0xff);
+      pcm.write((sample >> 8) & 0xff);
+    }
+    java.io.ByteArrayOutputStream wav = new java.io.ByteArrayOutputStream();
+    javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+    javax.sound.sampled.AudioSystem.write(new javax.sound.sampled.AudioInputStream(new java.io.ByteArrayInputStream(pcm.toByteArray()), format, frames), javax.sound.sampled.AudioFileFormat.Type.WAVE, wav);
+    exchange.getResponseHeaders().add("Content-Type", "audio/wav");
+    exchange.sendResponseHeaders(200, wav.size());
+    exchange.getResponseBody().write(wav.toByteArray());
+    exchange.close();
   }
 
   static float[] bagOfWords(String text) {
