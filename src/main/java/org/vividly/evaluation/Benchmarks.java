@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
 import org.vividly.jobs.JobFailed;
 import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
@@ -29,8 +30,10 @@ public class Benchmarks {
   private final Embedder embedder;
   private final SearchBenchmark search;
   private final Lessons lessons;
+  private final SpeechBenchmark speech;
 
-  Benchmarks(Jobs jobs, Sources sources, Embedder embedder, SearchBenchmark search, Lessons lessons) {
+  Benchmarks(Jobs jobs, Sources sources, Embedder embedder, SearchBenchmark search, Lessons lessons, SpeechBenchmark speech) {
+    this.speech = speech;
     this.jobs = jobs;
     this.sources = sources;
     this.embedder = embedder;
@@ -86,6 +89,24 @@ public class Benchmarks {
       report.put("composer", lessons.composerName());
       report.put("inLibrary", inLibrary);
       progress.report(report);
+    }, () -> {});
+  }
+
+  /** Text-to-speech real-time factor for English and Spanish and English word error rate, as a job. */
+  public JobView speech(OrganizationId org) {
+    return jobs.submit(org, "benchmark", "text-to-speech", progress -> {
+      java.nio.file.Path dir = null;
+      try {
+        dir = java.nio.file.Files.createTempDirectory("vividly-speech-bench-");
+        progress.report(speech.run(dir));
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Could not run the speech benchmark: " + e.getMessage(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } finally {
+        if (dir != null) FileSystemUtils.deleteRecursively(dir.toFile());
+      }
     }, () -> {});
   }
 

@@ -36,6 +36,17 @@ public class MediaStore {
     this.root = storage.dataDir().resolve("media");
   }
 
+  /** Removes copies a crashed server left half-written; nothing writes to the store before start-up ends. */
+  @jakarta.annotation.PostConstruct
+  void removePartialFiles() {
+    if (!Files.isDirectory(root)) return;
+    try (var files = Files.walk(root)) {
+      files.filter(p -> p.getFileName().toString().endsWith(".part")).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Leftovers are unreachable and harmless; the next start tries again.
+    }
+  }
+
   /** Moves {@code file} into the store under {@code name}; replaces an earlier file of that name. */
   @Transactional
   public StoredMedia put(OrganizationId org, UUID owner, String name, Path file, String contentType) {

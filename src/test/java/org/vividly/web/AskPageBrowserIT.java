@@ -59,6 +59,36 @@ class AskPageBrowserIT extends IntegrationTest {
   }
 
   @Test
+  void askingForVideoShowsStageProgressThenPlaysTheNarratedVideoWithCaptionsAndASeekingTranscript() throws Exception {
+    browser.get(url("/"));
+    browser.findElement(By.id("question")).sendKeys("How does a rainbow form?");
+    WebElement video = browser.findElement(By.id("want-video"));
+    if (!video.isSelected()) video.click();
+    browser.findElement(By.id("ask-button")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+    wait.until(ExpectedConditions.urlContains("/requests/"));
+    WebElement player = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("player")));
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    wait.until(d -> ((Number) js.executeScript("return document.getElementById('player').readyState")).intValue() >= 1);
+    double duration = ((Number) js.executeScript("return document.getElementById('player').duration")).doubleValue();
+    assertThat(duration).isGreaterThan(3);
+    wait.until(d -> ((Number) js.executeScript("const t = document.getElementById('player').textTracks[0]; return t && t.cues ? t.cues.length : 0")).intValue() > 0);
+    assertThat(((Number) js.executeScript("return document.querySelector('#player track').readyState")).intValue()).isEqualTo(2);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript button.cue")));
+    var cues = browser.findElements(By.cssSelector("#transcript button.cue"));
+    assertThat(cues.size()).isGreaterThan(1);
+    WebElement last = cues.getLast();
+    double start = Double.parseDouble(last.getDomAttribute("data-start"));
+    js.executeScript("arguments[0].click()", last);
+    wait.until(d -> Math.abs(((Number) js.executeScript("return document.getElementById('player').currentTime")).doubleValue() - start) < 0.5);
+    assertThat(browser.findElements(By.cssSelector(".plyr"))).as("Plyr wraps the video").isNotEmpty();
+    Path shot = Path.of("target/screenshots/request-page.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    assertThat(player.isDisplayed()).isTrue();
+  }
+
+  @Test
   void askingShowsACitedLessonAndACitationOpensItsPassage() throws Exception {
     browser.get(url("/"));
     browser.findElement(By.id("question")).sendKeys("How does a rainbow form?");

@@ -46,6 +46,12 @@ class BenchmarksApi {
     return ResponseEntity.accepted().body(benchmarks.lessons(organization.of(request), Math.clamp(n, 1, 10_000)));
   }
 
+  @PostMapping("/speech")
+  @Operation(summary = "Text-to-speech real-time factor (English, Spanish) and English word error rate through pocketsphinx")
+  ResponseEntity<JobView> speech(HttpServletRequest request) {
+    return ResponseEntity.accepted().body(benchmarks.speech(organization.of(request)));
+  }
+
   @GetMapping("/heap")
   @Operation(summary = "Heap in use after a full garbage collection")
   Map<String, Object> heap() {

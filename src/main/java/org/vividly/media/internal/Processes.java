@@ -92,6 +92,7 @@ public final class Processes {
 
   /** Whether a program can be found on the PATH. */
   public static boolean installed(String program) {
+    if (program.contains("/")) return Files.isExecutable(Path.of(program));
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir : path.split(java.io.File.pathSeparator)) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) return true;
