@@ -23,11 +23,11 @@ record NarrationScript(String language, List<Part> parts) {
   /** A slide and the sentences spoken while it shows. */
   record Part(Slide slide, List<String> sentences) {}
 
-  private record Labels(String lesson, String keyIdea, String example, String solution, String check, String answer, String exampleIntro, String checkIntro, String think) {}
+  private record Labels(String lesson, String keyIdea, String example, String solution, String check, String answer, String exampleIntro, String checkIntro, String think, String intro) {}
 
   private static final Map<String, Labels> LABELS = Map.of(
-      "en", new Labels("Lesson", "Key idea", "Worked example", "Solution", "Check your understanding", "Answer", "Here is a worked example.", "Check your understanding.", "Take a moment to think about it."),
-      "es", new Labels("Lección", "Idea clave", "Ejemplo resuelto", "Solución", "Comprueba lo que sabes", "Respuesta", "Veamos un ejemplo resuelto.", "Comprueba lo que sabes.", "Tómate un momento para pensarlo."));
+      "en", new Labels("Lesson", "Key idea", "Worked example", "Solution", "Check your understanding", "Answer", "Here is a worked example.", "Check your understanding.", "Take a moment to think about it.", "Let's find out: %s"),
+      "es", new Labels("Lección", "Idea clave", "Ejemplo resuelto", "Solución", "Comprueba lo que sabes", "Respuesta", "Veamos un ejemplo resuelto.", "Comprueba lo que sabes.", "Tómate un momento para pensarlo.", "Veamos: %s"));
 
   static NarrationScript of(Lesson lesson, String language) {
     if (!lesson.inLibrary() || lesson.explanation().isEmpty()) {
@@ -37,7 +37,8 @@ record NarrationScript(String language, List<Part> parts) {
     Locale locale = Locale.forLanguageTag(language);
     List<Part> parts = new ArrayList<>();
     int[] words = {0};
-    List<String> hook = lesson.hook() == null ? List.of(lesson.question()) : sentences(lesson.hook().text(), locale);
+    // The embedded composer writes its hooks from English templates; other languages open with the question.
+    List<String> hook = lesson.hook() == null || !"en".equals(language) ? List.of(l.intro().formatted(lesson.question())) : sentences(lesson.hook().text(), locale);
     parts.add(new Part(new Slide(Slide.Kind.TITLE, lesson.title(), lesson.question(), List.of(), null, footer(lesson, lesson.hook() == null ? List.of() : lesson.hook().citations()), l.lesson()), take(hook, words, 2)));
     for (Lesson.Paragraph p : lesson.explanation().stream().limit(3).toList()) {
       if (words[0] >= WORD_BUDGET && parts.size() > 1) break;

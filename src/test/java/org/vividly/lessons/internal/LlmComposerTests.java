@@ -45,4 +45,24 @@ class LlmComposerTests {
     assertThat(draft.example().passageIds()).containsExactly(4L);
     assertThat(draft.questions()).singleElement().satisfies(q -> assertThat(q.passageIds()).containsExactly(5L));
   }
+
+  @Test
+  void recordsTheTokensTheModelUsed() {
+    server.answerChatWith(request -> "{\"title\": \"Gravity\", \"hook\": {\"text\": \"Jump!\", \"citations\": [1]}, \"explanation\": [{\"text\": \"Gravity pulls.\", \"citations\": [1]}], \"checkQuestions\": []}");
+    assertThat(composer.compose(ComposerFixtures.gravityBrief()).llmTokens()).isEqualTo(20);
+  }
+
+  @Test
+  void translatesNarrationSentenceBySentence() {
+    server.answerChatWith(request -> "Sure: [\"La gravedad tira hacia abajo.\", \"La pelota se frena.\"]");
+    var spanish = composer.translate(java.util.List.of("Gravity pulls down.", "The ball slows down."), "es");
+    assertThat(spanish).hasValue(java.util.List.of("La gravedad tira hacia abajo.", "La pelota se frena."));
+    assertThat(server.chatRequests.getLast().path("messages").get(0).path("content").asString()).contains("into Spanish").contains("[\"Gravity pulls down.\",\"The ball slows down.\"]");
+  }
+
+  @Test
+  void rejectsATranslationThatLosesSentences() {
+    server.answerChatWith(request -> "[\"Solo una.\"]");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> composer.translate(java.util.List.of("One.", "Two."), "es")).hasMessageContaining("1 translations for 2 sentences");
+  }
 }

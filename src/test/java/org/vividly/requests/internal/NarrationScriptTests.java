@@ -60,6 +60,13 @@ class NarrationScriptTests {
   }
 
   @Test
+  void spanishNarrationOpensWithTheQuestionInsteadOfAnEnglishHook() {
+    NarrationScript script = NarrationScript.of(lesson(1), "es");
+    assertThat(script.parts().getFirst().sentences()).containsExactly("Veamos: What is speed?");
+    assertThat(script.parts().get(1).slide().label()).isEqualTo("Idea clave");
+  }
+
+  @Test
   void detectsTheLanguageOfALesson() {
     assertThat(Languages.detect("The plant takes in carbon dioxide from the air and water from the soil.", "en")).isEqualTo("en");
     assertThat(Languages.detect("La planta toma el dióxido de carbono del aire y el agua del suelo por las raíces.", "en")).isEqualTo("es");
