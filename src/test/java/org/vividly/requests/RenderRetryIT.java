@@ -12,17 +12,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.vividly.support.IntegrationTest;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
 import org.vividly.support.Media;
+import org.vividly.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Retries: ffmpeg that crashes (SIGKILL) on its first run makes the render retry after a backoff
- * and complete, with the failed attempt recorded on the stage.
+ * and complete, with the failed attempt recorded on the stage. A context of its own (its ffmpeg
+ * differs), so also a database and data folder of its own: no other context's render worker may
+ * pick this test's render.
  */
-class RenderRetryIT extends IntegrationTest {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RenderRetryIT {
 
   private static final Path CRASH_ONCE;
 
@@ -38,26 +47,38 @@ class RenderRetryIT extends IntegrationTest {
   }
 
   @DynamicPropertySource
-  static void crashingFfmpeg(DynamicPropertyRegistry registry) {
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    String database = TestDatabase.create("vividly_retry_" + Long.toHexString(System.nanoTime()));
+    Path data = Files.createTempDirectory("vividly-retry-it-");
+    registry.add("spring.datasource.url", () -> database);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("vividly.storage.data-dir", data::toString);
     registry.add("vividly.media.video.ffmpeg", CRASH_ONCE::toString);
     registry.add("vividly.requests.retry-backoff", () -> "1s");
   }
 
-  @Override
-  protected String organization() {
-    return "retry-it";
-  }
+  @Value("${local.server.port}")
+  int port;
 
   @Test
   void anEngineCrashIsRetriedAfterABackoffAndTheRequestCompletes() throws Exception {
     assumeThat(Media.installed("ffmpeg") && Media.installed("festival")).as("ffmpeg and festival are needed").isTrue();
-    ingest("photosynthesis.md", getClass().getResourceAsStream("/demo/photosynthesis.md").readAllBytes());
-    JsonNode created = json(postJson("/api/v1/requests", Map.of("question", "What does chlorophyll absorb?", "modalities", List.of("audio"))));
-    String id = created.path("id").asString();
+    RestClient api = RestClient.create("http://localhost:" + port);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(getClass().getResourceAsStream("/demo/photosynthesis.md").readAllBytes()) {
+      @Override
+      public String getFilename() {
+        return "photosynthesis.md";
+      }
+    });
+    String job = api.post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class).path("id").asString();
+    while (!api.get().uri("/api/v1/jobs/{id}", job).retrieve().body(JsonNode.class).path("status").asString().matches("succeeded|failed")) Thread.sleep(200);
+
+    JsonNode created = api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "What does chlorophyll absorb?", "modalities", List.of("audio"))).retrieve().body(JsonNode.class);
     JsonNode done = null;
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
-      done = json(get("/api/v1/requests/" + id));
+      done = api.get().uri("/api/v1/requests/{id}", created.path("id").asString()).retrieve().body(JsonNode.class);
       if (done.path("status").asString().matches("completed|failed")) break;
       Thread.sleep(200);
     }

@@ -97,6 +97,10 @@ class RenderPipeline {
       }
       outcomes.finish(id);
       deleteQuietly(work);
+    } catch (RequestDeleted e) {
+      // Deleted while rendering: drop whatever this render stored since.
+      media.deleteAll(r.organization(), id);
+      deleteQuietly(work);
     } catch (MediaFailed e) {
       if (e.retriable() && attempt < maxAttempts) {
         log.warn("Request {} attempt {} of {} failed, will retry: {}", id, attempt, maxAttempts, e.getMessage());
@@ -124,7 +128,15 @@ class RenderPipeline {
     T load();
   }
 
+  /** The request was deleted while it rendered. */
+  private static final class RequestDeleted extends RuntimeException {
+    RequestDeleted() {
+      super(null, null, false, false);
+    }
+  }
+
   private <T> T stage(RequestStore.Row r, Stage stage, Path work, Work<T> body, Resume<T> resume) {
+    if (store.find(r.id()).isEmpty()) throw new RequestDeleted();
     boolean completed = store.stages(r.id()).stream().anyMatch(s -> s.stage() == stage && "completed".equals(s.status()));
     if (completed) {
       T earlier = resume.load();
@@ -137,9 +149,12 @@ class RenderPipeline {
     StageUsage[] usage = {StageUsage.NONE};
     try {
       T result = body.run(usage);
+      if (store.find(r.id()).isEmpty()) throw new RequestDeleted();
       StageUsage u = usage[0].withCpu((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9 + (ChildCpu.seconds() - childrenStart));
       store.completeStage(r.id(), stage, (System.nanoTime() - start) / 1_000_000, u, pricing.cost(u));
       return result;
+    } catch (RequestDeleted e) {
+      throw e;
     } catch (RuntimeException e) {
       store.failStage(r.id(), stage, (System.nanoTime() - start) / 1_000_000, e.getMessage());
       throw e;
