@@ -72,7 +72,7 @@ public class ContentRequests {
     store.setLesson(id, answer.lesson().id());
     lifecycle.record(id, Stage.RETRIEVAL, asked, answer.retrievalMs(), cpuSeconds * answer.retrievalMs() / total, 0, 0);
     Path markdown = lifecycle.tempFile(id, "lesson.md", LessonMarkdown.render(answer.lesson()).getBytes(StandardCharsets.UTF_8));
-    long bytes = lifecycle.store(org, id, "lesson.md", markdown, "text/markdown");
+    long bytes = lifecycle.store(org, id, "lesson.md", markdown, "text/markdown;charset=utf-8");
     lifecycle.record(id, Stage.SCRIPT, asked.plusMillis(answer.retrievalMs()), answer.compositionMs(), cpuSeconds * answer.compositionMs() / total, answer.llmTokens(), bytes);
     lifecycle.outcome(id, Modality.TEXT, "completed");
 

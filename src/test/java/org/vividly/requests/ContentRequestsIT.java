@@ -129,6 +129,30 @@ class ContentRequestsIT extends IntegrationTest {
   }
 
   @Test
+  void aRequestDeletedWhileItRendersLeavesNoFilesBehind() throws Exception {
+    String id = json(postJson("/api/v1/requests", Map.of("question", "How do plants make food from sunlight?", "modalities", List.of("video")))).path("id").asString();
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline && !json(get("/api/v1/requests/" + id)).path("currentStage").asString("").equals("audio_synthesis")) Thread.sleep(20);
+    assertThat(delete("/api/v1/requests/" + id).statusCode()).isEqualTo(204);
+    // The render notices at its next stage boundary and drops what it stored.
+    deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline && (mediaRows(id) > 0 || rendering(id))) Thread.sleep(200);
+    assertThat(mediaRows(id)).isZero();
+    assertThat(dataDir.resolve("work").resolve(id)).doesNotExist();
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  private int mediaRows(String id) {
+    return jdbc.sql("SELECT count(*) FROM media_file WHERE owner_id = ?::uuid").param(id).query(Integer.class).single();
+  }
+
+  private boolean rendering(String id) {
+    return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_instance = ?").param(id).query(Integer.class).single() > 0;
+  }
+
+  @Test
   void usageSummaryCountsRequestsPerModality() {
     json(postJson("/api/v1/requests", Map.of("question", "Why are leaves green?", "modalities", List.of("text"))));
     JsonNode usage = json(get("/api/v1/requests/usage"));

@@ -1,6 +1,7 @@
 package org.vividly.requests.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -26,17 +27,45 @@ class RenderJobs implements SmartLifecycle {
   static final String TASK = "content-request-render";
 
   private final OneTimeTask<Void> task;
-  private final Scheduler scheduler;
+  private final DataSource dataSource;
+  private final RequestsProperties properties;
+  private final SchedulerClient client;
   private final RequestStore store;
-  private volatile boolean running;
+  private volatile Scheduler scheduler;
 
   RenderJobs(DataSource dataSource, RenderPipeline pipeline, RequestStore store, RequestsProperties properties) {
+    this.dataSource = dataSource;
+    this.properties = properties;
     this.store = store;
     this.task = Tasks.oneTime(TASK)
         .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(properties.retryBackoff()))
         .onDeadExecutionRevive()
         .execute((instance, context) -> pipeline.render(UUID.fromString(instance.getId()), context.getExecution().consecutiveFailures + 1, properties.maxAttempts()));
-    this.scheduler = Scheduler.create(dataSource, task)
+    // Queuing works whether or not this server's workers run.
+    this.client = SchedulerClient.Builder.create(dataSource, task).build();
+  }
+
+  /** Queues the render of a request; queuing it twice runs it once. */
+  void submit(UUID requestId) {
+    client.scheduleIfNotExists(task.instance(requestId.toString()), Instant.now());
+    Scheduler s = scheduler;
+    // Wake this server's idle workers instead of waiting for the next poll.
+    if (s != null) s.triggerCheckForDueExecutions();
+  }
+
+  void cancel(UUID requestId) {
+    try {
+      client.cancel(task.instance(requestId.toString()));
+    } catch (RuntimeException e) {
+      // Nothing queued (already finished) or running right now; the pipeline stops at a deleted request.
+    }
+  }
+
+  /** A new scheduler each time: a stopped one cannot start again, and test contexts stop and restart. */
+  @Override
+  public synchronized void start() {
+    if (scheduler != null) return;
+    scheduler = Scheduler.create(dataSource, task)
         .threads(properties.workers())
         .pollingInterval(properties.pollInterval())
         .heartbeatInterval(properties.heartbeat())
@@ -44,38 +73,21 @@ class RenderJobs implements SmartLifecycle {
         .enableImmediateExecution()
         .shutdownMaxWait(Duration.ofSeconds(5))
         .build();
-  }
-
-  /** Queues the render of a request; queuing it twice runs it once. */
-  void submit(UUID requestId) {
-    scheduler.scheduleIfNotExists(task.instance(requestId.toString()), Instant.now());
-  }
-
-  void cancel(UUID requestId) {
-    try {
-      scheduler.cancel(task.instance(requestId.toString()));
-    } catch (RuntimeException e) {
-      // Nothing queued (already finished) or running right now; the pipeline stops at a deleted request.
-    }
-  }
-
-  @Override
-  public void start() {
     scheduler.start();
-    running = true;
     // Requests whose job row was lost (for example a database restored from before it) still finish.
     for (UUID id : store.unfinishedRenders()) submit(id);
     log.info("Render jobs started");
   }
 
   @Override
-  public void stop() {
-    running = false;
+  public synchronized void stop() {
+    if (scheduler == null) return;
     scheduler.stop();
+    scheduler = null;
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return scheduler != null;
   }
 }

@@ -212,7 +212,7 @@ class RenderPipeline {
     VideoEncoder.Encoded m4a = video.encodeAudio(wav, work.resolve("narration.m4a"));
     Narrated narrated = new Narrated(script, slideSeconds, total);
     write(work.resolve("narrated.json"), json.writeValueAsString(narrated));
-    long bytes = put(r, "captions.vtt", work.resolve("captions.vtt"), "text/vtt", true) + put(r, "captions.srt", work.resolve("captions.srt"), "application/x-subrip", true);
+    long bytes = put(r, "captions.vtt", work.resolve("captions.vtt"), "text/vtt;charset=utf-8", true) + put(r, "captions.srt", work.resolve("captions.srt"), "application/x-subrip;charset=utf-8", true);
     if (r.wants(Modality.AUDIO)) bytes += put(r, "narration.m4a", m4a.file(), "audio/mp4", false);
     deleteQuietly(speechDir);
     usage[0] = new StageUsage(0, total, 0, 0, m4a.peakRssKb(), bytes);
