@@ -15,12 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.vividly.support.ApiCalls;
 import org.vividly.support.FakeOpenAiServer;
 import org.vividly.support.Media;
 import org.vividly.support.TestDatabase;
@@ -83,25 +82,11 @@ class NarrationTranslationIT {
   void narratesAnEnglishLessonInSpanishThroughTheLanguageModel() throws Exception {
     assumeThat(Media.installed("ffmpeg") && Media.installed("espeak-ng")).as("ffmpeg and espeak-ng are needed").isTrue();
     RestClient api = RestClient.create("http://localhost:" + port);
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(getClass().getResourceAsStream("/demo/photosynthesis.md").readAllBytes()) {
-      @Override
-      public String getFilename() {
-        return "photosynthesis.md";
-      }
-    });
-    String job = api.post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class).path("id").asString();
-    while (!api.get().uri("/api/v1/jobs/{id}", job).retrieve().body(JsonNode.class).path("status").asString().matches("succeeded|failed")) Thread.sleep(200);
+    ApiCalls.ingest(api, "/demo/photosynthesis.md");
 
     JsonNode created = api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("question", "How do plants make food from sunlight?", "modalities", List.of("audio"), "audioLanguage", "es")).retrieve().body(JsonNode.class);
-    JsonNode done = null;
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      done = api.get().uri("/api/v1/requests/{id}", created.path("id").asString()).retrieve().body(JsonNode.class);
-      if (done.path("status").asString().matches("completed|failed")) break;
-      Thread.sleep(200);
-    }
+    JsonNode done = ApiCalls.awaitRequest(api, created.path("id").asString(), Duration.ofMinutes(2));
     assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
     assertThat(done.path("audioLanguage").asString()).isEqualTo("es");
     assertThat(ContentRequestsIT.stage(done, "script").path("llmTokens").asInt()).isEqualTo(20);

@@ -14,12 +14,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.vividly.support.ApiCalls;
 import org.vividly.support.Media;
 import org.vividly.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -64,24 +63,10 @@ class RenderRetryIT {
   void anEngineCrashIsRetriedAfterABackoffAndTheRequestCompletes() throws Exception {
     assumeThat(Media.installed("ffmpeg") && Media.installed("festival")).as("ffmpeg and festival are needed").isTrue();
     RestClient api = RestClient.create("http://localhost:" + port);
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(getClass().getResourceAsStream("/demo/photosynthesis.md").readAllBytes()) {
-      @Override
-      public String getFilename() {
-        return "photosynthesis.md";
-      }
-    });
-    String job = api.post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class).path("id").asString();
-    while (!api.get().uri("/api/v1/jobs/{id}", job).retrieve().body(JsonNode.class).path("status").asString().matches("succeeded|failed")) Thread.sleep(200);
+    ApiCalls.ingest(api, "/demo/photosynthesis.md");
 
     JsonNode created = api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "What does chlorophyll absorb?", "modalities", List.of("audio"))).retrieve().body(JsonNode.class);
-    JsonNode done = null;
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (System.nanoTime() < deadline) {
-      done = api.get().uri("/api/v1/requests/{id}", created.path("id").asString()).retrieve().body(JsonNode.class);
-      if (done.path("status").asString().matches("completed|failed")) break;
-      Thread.sleep(200);
-    }
+    JsonNode done = ApiCalls.awaitRequest(api, created.path("id").asString(), Duration.ofMinutes(2));
     assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("completed");
     JsonNode audio = ContentRequestsIT.stage(done, "audio_synthesis");
     assertThat(audio.path("attempts").asInt()).isEqualTo(2);

@@ -1,0 +1,57 @@
+package org.vividly.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** API calls for tests that run a server of their own instead of extending {@link IntegrationTest}. */
+public final class ApiCalls {
+
+  private ApiCalls() {}
+
+  /** Uploads a classpath resource to /api/v1/ingestions and waits for the job. */
+  public static JsonNode ingest(RestClient api, String resource) {
+    byte[] content;
+    try (var in = ApiCalls.class.getResourceAsStream(resource)) {
+      content = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String name = resource.substring(resource.lastIndexOf('/') + 1);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    });
+    String id = api.post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class).path("id").asString();
+    return await(() -> api.get().uri("/api/v1/jobs/{id}", id).retrieve().body(JsonNode.class), "succeeded|failed", Duration.ofMinutes(5));
+  }
+
+  /** Polls a content request until it is completed or failed. */
+  public static JsonNode awaitRequest(RestClient api, String id, Duration timeout) {
+    return await(() -> api.get().uri("/api/v1/requests/{id}", id).retrieve().body(JsonNode.class), "completed|failed", timeout);
+  }
+
+  private static JsonNode await(java.util.function.Supplier<JsonNode> poll, String finished, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode last = null;
+    while (System.nanoTime() < deadline) {
+      last = poll.get();
+      if (last.path("status").asString().matches(finished)) return last;
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("did not finish within " + timeout + ": " + last);
+  }
+}
