@@ -26,7 +26,7 @@ class BenchRenderCommand implements Callable<Integer> {
   @Mixin ClientOptions client;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     ApiClient api = client.api();
     Map<String, List<Double>> stageMs = new LinkedHashMap<>();
     Map<String, Long> peakKb = new TreeMap<>();
@@ -35,10 +35,9 @@ class BenchRenderCommand implements Callable<Integer> {
     for (int run = 1; run <= runs; run++) {
       JsonNode r = api.post("/api/v1/requests", Map.of("question", question, "modalities", List.of("audio", "video"), "resolution", resolution), JsonNode.class);
       String id = r.path("id").asString();
-      while (!r.path("status").asString().matches("completed|failed")) {
-        Thread.sleep(200);
-        r = api.get("/api/v1/requests/{id}", id);
-      }
+      // Wait on the request's event stream: one API call, however long the render takes.
+      if (!r.path("status").asString().matches("completed|failed")) api.events("/api/v1/requests/" + id + "/events", (event, update) -> !"done".equals(event));
+      r = api.get("/api/v1/requests/{id}", id);
       if (!"completed".equals(r.path("status").asString())) throw new IllegalStateException("The render failed: " + r.path("error").asString());
       for (JsonNode s : r.path("stages")) {
         stageMs.computeIfAbsent(s.path("stage").asString(), k -> new ArrayList<>()).add(s.path("durationMs").asDouble());

@@ -1,7 +1,6 @@
 package org.vividly.cli;
 
 import java.io.PrintStream;
-import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,31 +11,31 @@ final class JobWatcher {
 
   private JobWatcher() {}
 
+  /** Follows the job's Server-Sent Events (one request, however long the job runs). */
   static JsonNode follow(ApiClient api, JsonNode job, String task, PrintStream out) {
     String id = job.path("id").asString();
-    ProgressBar bar = null;
+    ProgressBar[] bar = {null};
+    JsonNode[] last = {job};
     try {
-      while (true) {
-        job = api.get("/api/v1/jobs/{id}", id);
-        int chunksTotal = job.path("chunksTotal").asInt();
-        if (bar == null && (chunksTotal > 0 || job.path("sectionsTotal").asInt() > 0)) {
-          bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, chunksTotal)).setUnit(" chunks", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).showSpeed().build();
+      api.events("/api/v1/jobs/" + id + "/events", (event, update) -> {
+        last[0] = update;
+        int chunksTotal = update.path("chunksTotal").asInt();
+        if (bar[0] == null && (chunksTotal > 0 || update.path("sectionsTotal").asInt() > 0)) {
+          bar[0] = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, chunksTotal)).setUnit(" chunks", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).showSpeed().build();
         }
-        if (bar != null) {
-          if (chunksTotal > 0) bar.maxHint(chunksTotal);
-          bar.stepTo(job.path("chunksDone").asInt());
-          String phase = job.path("phase").asString("");
-          bar.setExtraMessage(String.format("sections %d/%d%s", job.path("sectionsDone").asInt(), job.path("sectionsTotal").asInt(), phase.isEmpty() ? "" : " " + phase));
+        if (bar[0] != null) {
+          if (chunksTotal > 0) bar[0].maxHint(chunksTotal);
+          bar[0].stepTo(update.path("chunksDone").asInt());
+          String phase = update.path("phase").asString("");
+          bar[0].setExtraMessage(String.format("sections %d/%d%s", update.path("sectionsDone").asInt(), update.path("sectionsTotal").asInt(), phase.isEmpty() ? "" : " " + phase));
         }
-        String status = job.path("status").asString();
-        if (status.equals("succeeded") || status.equals("failed")) return job;
-        Thread.sleep(Duration.ofMillis(300));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted; the job goes on on the server: /api/v1/jobs/" + id);
+        return !"done".equals(event);
+      });
     } finally {
-      if (bar != null) bar.close();
+      if (bar[0] != null) bar[0].close();
     }
+    String status = last[0].path("status").asString();
+    // The stream ended early (a proxy cut it): ask once more.
+    return status.equals("succeeded") || status.equals("failed") ? last[0] : api.get("/api/v1/jobs/{id}", id);
   }
 }

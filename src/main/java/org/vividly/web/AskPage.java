@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vividly.lessons.Lessons;
+import org.vividly.ratelimit.RateLimit;
+import org.vividly.ratelimit.RateLimitExceeded;
+import org.vividly.ratelimit.RateLimits;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.ContentRequests;
@@ -29,11 +32,13 @@ class AskPage {
   private final Lessons lessons;
   private final ContentRequests requests;
   private final CurrentOrganization organization;
+  private final RateLimits limits;
 
-  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization) {
+  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, RateLimits limits) {
     this.lessons = lessons;
     this.requests = requests;
     this.organization = organization;
+    this.limits = limits;
   }
 
   @GetMapping("/")
@@ -56,6 +61,7 @@ class AskPage {
       HttpServletResponse response) {
     boolean htmx = request.getHeader("HX-Request") != null;
     try {
+      limits.require(RateLimit.CONTENT_REQUESTS, "ip:" + request.getRemoteAddr());
       OrganizationId org = organization.of(request);
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       List<String> wanted = modalities == null ? new ArrayList<>() : modalities;
@@ -69,7 +75,7 @@ class AskPage {
         return "redirect:" + page;
       }
       model.addAttribute("lesson", lessons.get(org, created.lessonId()));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | RateLimitExceeded e) {
       model.addAttribute("error", e.getMessage());
     }
     return htmx ? "lesson :: lesson" : "lesson";

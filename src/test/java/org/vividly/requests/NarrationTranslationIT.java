@@ -65,6 +65,7 @@ class NarrationTranslationIT {
     registry.add("spring.datasource.url", () -> database);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("vividly.storage.data-dir", data::toString);
+    registry.add("vividly.rate-limit.enabled", () -> "false");
     registry.add("vividly.lessons.composer", () -> "openai");
     registry.add("vividly.lessons.llm.base-url", LLM::baseUrl);
     registry.add("vividly.lessons.llm.model", () -> "tiny");

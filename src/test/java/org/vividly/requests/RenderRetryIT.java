@@ -52,6 +52,7 @@ class RenderRetryIT {
     registry.add("spring.datasource.url", () -> database);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("vividly.storage.data-dir", data::toString);
+    registry.add("vividly.rate-limit.enabled", () -> "false");
     registry.add("vividly.media.video.ffmpeg", CRASH_ONCE::toString);
     registry.add("vividly.requests.retry-backoff", () -> "1s");
   }

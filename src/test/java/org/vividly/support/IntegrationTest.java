@@ -44,6 +44,8 @@ public abstract class IntegrationTest {
     registry.add("spring.datasource.url", TestDatabase::url);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("vividly.storage.data-dir", DATA::toString);
+    // These tests call the API far faster than a person; RateLimitRedisIT tests the limits.
+    registry.add("vividly.rate-limit.enabled", () -> "false");
   }
 
   @Value("${local.server.port}")

@@ -1,0 +1,36 @@
+package org.vividly.ratelimit.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rate limit settings.
+ *
+ * @param enabled false turns every limit off
+ * @param store {@code memory} (this server only, the default) or {@code redis} (shared by every
+ *     server on the same Redis)
+ * @param redis the Redis server, when {@code store=redis}
+ * @param apiPerMinute API calls per client per minute
+ * @param apiPerHour API calls per client per hour
+ * @param contentRequestsPerHour questions per client per hour
+ * @param signInAttempts sign-in attempts per client per {@code signInWindow}
+ * @param signInWindow see {@code signInAttempts}
+ */
+@ConfigurationProperties("vividly.rate-limit")
+public record RateLimitProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("memory") String store,
+    @DefaultValue Redis redis,
+    @DefaultValue("60") long apiPerMinute,
+    @DefaultValue("1000") long apiPerHour,
+    @DefaultValue("10") long contentRequestsPerHour,
+    @DefaultValue("5") long signInAttempts,
+    @DefaultValue("15m") Duration signInWindow) {
+
+  /**
+   * @param url for example {@code redis://127.0.0.1:6379}
+   * @param keyPrefix prefix of the bucket keys
+   */
+  public record Redis(@DefaultValue("redis://127.0.0.1:6379") String url, @DefaultValue("vividly:rate-limit:") String keyPrefix) {}
+}
