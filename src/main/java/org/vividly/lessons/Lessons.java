@@ -89,9 +89,10 @@ public class Lessons {
     if (main.hits().isEmpty() || !(main.topSimilarity() >= properties.minSimilarity())) {
       lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
     } else {
-      Draft draft = compose(brief);
+      Composed composed = compose(brief);
+      Draft draft = composed.draft();
       tokens = draft.llmTokens();
-      lesson = toLesson(request, brief, draft, start);
+      lesson = toLesson(request, brief, draft, composed.by(), start);
       if (lesson.explanation().isEmpty()) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
     }
     store.save(org, lesson);
@@ -122,21 +123,23 @@ public class Lessons {
     return composer.name();
   }
 
-  private Draft compose(Brief brief) {
-    if (composer == fallback) return fallback.compose(brief);
+  /** A draft and the name of the composer that wrote it (the fallback's, when it stood in). */
+  private record Composed(Draft draft, String by) {}
+
+  private Composed compose(Brief brief) {
+    if (composer == fallback) return new Composed(fallback.compose(brief), fallback.name());
     try {
-      return llmBreaker.executeSupplier(() -> composer.compose(brief));
+      return new Composed(llmBreaker.executeSupplier(() -> composer.compose(brief)), composer.name());
     } catch (CallNotPermittedException e) {
       log.info("The {} composer's circuit is open; composing from source sentences", composer.name());
-      return fallback.compose(brief);
+      return new Composed(fallback.compose(brief), fallback.name());
     } catch (RuntimeException e) {
-      if (composer == fallback) throw e;
       log.warn("The {} composer failed ({}); composing from source sentences instead", composer.name(), e.getMessage());
-      return fallback.compose(brief);
+      return new Composed(fallback.compose(brief), fallback.name());
     }
   }
 
-  private Lesson toLesson(LessonRequest request, Brief brief, Draft draft, long start) {
+  private Lesson toLesson(LessonRequest request, Brief brief, Draft draft, String composedBy, long start) {
     Map<Long, SearchHit> retrieved = new HashMap<>();
     for (List<SearchHit> hits : List.of(brief.passages(), brief.examples(), brief.exercises(), brief.definitions())) {
       for (SearchHit h : hits) retrieved.putIfAbsent(h.citation().passageId(), h);
@@ -154,7 +157,7 @@ public class Lessons {
       List<Integer> n = citations.numbers(q.passageIds());
       if (!n.isEmpty()) questions.add(new Lesson.CheckQuestion(q.question(), q.answer(), n));
     }
-    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), true, draft.title(), hook, explanation, example, questions, citations.list(), null, List.of(), composer.name(), elapsed(start), Instant.now());
+    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), true, draft.title(), hook, explanation, example, questions, citations.list(), null, List.of(), composedBy, elapsed(start), Instant.now());
   }
 
   private Lesson notInLibrary(LessonRequest request, SearchResult main, String message, long start) {

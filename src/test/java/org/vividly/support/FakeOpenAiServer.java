@@ -27,6 +27,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
   public final List<JsonNode> chatRequests = new CopyOnWriteArrayList<>();
   public final List<JsonNode> speechRequests = new CopyOnWriteArrayList<>();
   private volatile int speechStatus = 200;
+  private volatile int chatStatus = 200;
 
   public FakeOpenAiServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -55,9 +56,21 @@ public final class FakeOpenAiServer implements AutoCloseable {
     respond(exchange, Map.of("object", "list", "model", request.path("model").asString(), "data", data, "usage", Map.of("prompt_tokens", 1, "total_tokens", 1)));
   }
 
+  /** Makes {@code /v1/chat/completions} answer with this HTTP status (an error body when not 200). */
+  public void chatStatus(int status) {
+    this.chatStatus = status;
+  }
+
   private void chat(HttpExchange exchange) throws IOException {
     JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
     chatRequests.add(request);
+    if (chatStatus != 200) {
+      byte[] error = "{\"error\":{\"message\":\"model crashed\",\"type\":\"server_error\"}}".getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(chatStatus, error.length);
+      exchange.getResponseBody().write(error);
+      exchange.close();
+      return;
+    }
     String content = chat.apply(request);
     respond(exchange, Map.of(
         "id", "chatcmpl-test", "object", "chat.completion", "created", 1, "model", request.path("model").asString(),

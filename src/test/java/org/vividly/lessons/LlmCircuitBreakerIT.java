@@ -1,0 +1,79 @@
+package org.vividly.lessons;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+import org.vividly.support.ApiCalls;
+import org.vividly.support.FakeOpenAiServer;
+import org.vividly.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An LLM server that keeps failing: lessons still come (from the embedded composer), the circuit
+ * opens after repeated failures so the server is no longer called, and Actuator shows it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LlmCircuitBreakerIT {
+
+  private static final FakeOpenAiServer LLM;
+
+  static {
+    try {
+      LLM = new FakeOpenAiServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    LLM.chatStatus(500);
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) throws IOException {
+    String database = TestDatabase.create("vividly_breaker_" + Long.toHexString(System.nanoTime()));
+    Path data = Files.createTempDirectory("vividly-breaker-it-");
+    registry.add("spring.datasource.url", () -> database);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("vividly.storage.data-dir", data::toString);
+    registry.add("vividly.rate-limit.enabled", () -> "false");
+    registry.add("vividly.lessons.composer", () -> "openai");
+    registry.add("vividly.lessons.llm.base-url", LLM::baseUrl);
+    registry.add("vividly.resilience.open-for", () -> "10m");
+  }
+
+  @AfterAll
+  static void stop() {
+    LLM.close();
+  }
+
+  @Value("${local.server.port}")
+  int port;
+
+  @Test
+  void aFailingLanguageModelFallsBackThenStopsBeingCalled() {
+    RestClient api = RestClient.create("http://localhost:" + port);
+    ApiCalls.ingest(api, "/demo/photosynthesis.md");
+    for (int i = 0; i < 4; i++) {
+      JsonNode lesson = api.post().uri("/api/v1/lessons").contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "How do plants make food from sunlight?")).retrieve().body(JsonNode.class);
+      assertThat(lesson.path("inLibrary").asBoolean()).isTrue();
+      assertThat(lesson.path("explanation").size()).isPositive();
+      assertThat(lesson.path("composer").asString()).as("the lesson names the composer that wrote it").isEqualTo("embedded");
+    }
+    JsonNode health = api.get().uri("/actuator/health/circuitBreakers").retrieve().body(JsonNode.class);
+    assertThat(health.path("details").path("llm").path("state").asString()).isEqualTo("OPEN");
+    int calls = LLM.chatRequests.size();
+    JsonNode again = api.post().uri("/api/v1/lessons").contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "What does chlorophyll absorb?")).retrieve().body(JsonNode.class);
+    assertThat(again.path("inLibrary").asBoolean()).isTrue();
+    assertThat(LLM.chatRequests).as("an open circuit sends nothing to the server").hasSize(calls);
+  }
+}
