@@ -11,6 +11,10 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
+import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
+import dev.langchain4j.http.client.sse.ServerSentEventContext;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,27 +78,30 @@ final class ApiClient {
   }
 
   /**
-   * Follows a Server-Sent Events stream, handing each event's name and JSON data to {@code onEvent}
-   * until the stream ends or {@code onEvent} returns false.
+   * Follows a Server-Sent Events stream (parsed by LangChain4j's SSE parser), handing each event's
+   * name and JSON data to {@code onEvent} until the stream ends or {@code onEvent} returns false.
    */
   void events(String path, java.util.function.BiPredicate<String, JsonNode> onEvent) {
     java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).header("Accept", "text/event-stream");
     if (organization != null && !organization.isBlank()) request.header("X-Vividly-Organization", organization);
     try {
-      var response = HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+      var response = HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) throw new IllegalStateException("the server answered HTTP " + response.statusCode() + " for " + path);
-      String event = "message";
-      StringBuilder data = new StringBuilder();
-      for (var it = response.body().iterator(); it.hasNext(); ) {
-        String line = it.next();
-        if (line.startsWith("event:")) event = line.substring(6).strip();
-        else if (line.startsWith("data:")) data.append(line.substring(5).strip());
-        else if (line.isEmpty() && !data.isEmpty()) {
-          if (!onEvent.test(event, JSON.readTree(data.toString()))) return;
-          event = "message";
-          data.setLength(0);
-        }
+      RuntimeException[] failure = {null};
+      try (var in = response.body()) {
+        new DefaultServerSentEventParser().parse(in, new ServerSentEventListener() {
+          @Override
+          public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+            if (!onEvent.test(event.event() == null ? "message" : event.event(), JSON.readTree(event.data()))) context.parsingHandle().cancel();
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            failure[0] = error instanceof RuntimeException r ? r : new IllegalStateException(error.getMessage(), error);
+          }
+        });
       }
+      if (failure[0] != null) throw failure[0];
     } catch (java.io.IOException e) {
       throw new IllegalStateException("Lost the connection to Vividly at " + baseUrl + ": " + e.getMessage());
     } catch (InterruptedException e) {

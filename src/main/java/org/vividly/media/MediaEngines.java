@@ -10,7 +10,7 @@ import org.vividly.media.internal.Processes;
 /**
  * Which media engines this machine has, checked when asked (a package installed while the server
  * runs counts at once). The text modality never depends on them; audio needs a voice for the
- * narration language and ffmpeg, video needs the same.
+ * narration language and ffmpeg, and so does video.
  */
 @Component
 public class MediaEngines {
@@ -23,17 +23,15 @@ public class MediaEngines {
     this.properties = properties;
   }
 
-  /** Why audio in this language cannot be made here, or empty when it can. */
-  public Optional<String> audioUnavailable(String language) {
+  /**
+   * Why narration in this language (and so audio and video, which both need ffmpeg and a voice)
+   * cannot be made here, or empty when it can.
+   */
+  public Optional<String> narrationUnavailable(String language) {
     List<String> missing = new ArrayList<>();
     if (!Processes.installed(properties.video().ffmpeg())) missing.add("ffmpeg is not installed (apt-get install ffmpeg)");
     if (!speech.supports(language)) missing.add("no voice speaks '" + language + "' (apt-get install festival festvox-us-slt-hts espeak-ng)");
     return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
-  }
-
-  /** Why video cannot be made here, or empty when it can. */
-  public Optional<String> videoUnavailable(String language) {
-    return audioUnavailable(language);
   }
 
   public String speechEngine() {

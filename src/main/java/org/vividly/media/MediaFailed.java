@@ -20,6 +20,18 @@ public class MediaFailed extends VividlyException {
     this.retriable = retriable;
   }
 
+  /**
+   * A file operation that failed: a full disk ("No space left on device") is final, since a retry
+   * would fill it again; other I/O errors may pass.
+   *
+   * @param what what was being done, for example "Could not write the thumbnail"
+   */
+  public static MediaFailed of(String what, java.io.IOException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("No space left")) return new MediaFailed("The disk is full: " + what.toLowerCase(java.util.Locale.ROOT) + ".", false, e);
+    return new MediaFailed(what + ": " + message, true, e);
+  }
+
   @Override
   public boolean retriable() {
     return retriable;

@@ -22,7 +22,8 @@ import org.vividly.tenancy.OrganizationId;
 /**
  * Content-addressed files under {@code <data-dir>/media/<first two hex digits>/<sha256>}. Rows of
  * {@code media_file} name them per owner and organization; identical content is stored once, and a
- * file is deleted when its last name is. Storing the same name again with the same content changes
+ * file is deleted when its last name is. Copies are written under {@code media/.partial} and moved
+ * into place, so a reader never sees half a file. Storing the same name again with the same content changes
  * nothing, so a retried render never duplicates files.
  */
 @Service
@@ -30,18 +31,23 @@ public class MediaStore {
 
   private final JdbcClient jdbc;
   private final Path root;
+  private final Path partial;
 
   MediaStore(JdbcClient jdbc, StorageProperties storage) {
     this.jdbc = jdbc;
     this.root = storage.dataDir().resolve("media");
+    this.partial = root.resolve(".partial");
   }
 
-  /** Removes copies a crashed server left half-written; nothing writes to the store before start-up ends. */
+  /**
+   * Removes copies a crashed server left half-written. They all sit in one folder, so start-up
+   * never walks the store itself; nothing writes to the store before start-up ends.
+   */
   @jakarta.annotation.PostConstruct
   void removePartialFiles() {
-    if (!Files.isDirectory(root)) return;
-    try (var files = Files.walk(root)) {
-      files.filter(p -> p.getFileName().toString().endsWith(".part")).forEach(p -> p.toFile().delete());
+    if (!Files.isDirectory(partial)) return;
+    try (var files = Files.list(partial)) {
+      files.forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       // Leftovers are unreachable and harmless; the next start tries again.
     }
@@ -57,12 +63,12 @@ public class MediaStore {
       if (Files.exists(target)) {
         Files.delete(file);
       } else {
-        Path partial = target.resolveSibling(hash + "." + UUID.randomUUID() + ".part");
-        Files.copy(file, partial, StandardCopyOption.REPLACE_EXISTING);
+        Path copy = Files.createDirectories(partial).resolve(hash + "." + UUID.randomUUID());
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         try {
-          Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-          Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.delete(file);
       }
@@ -76,7 +82,7 @@ public class MediaStore {
       if (previous != null && !previous.equals(hash)) deleteIfUnused(previous);
       return new StoredMedia(owner, name, hash, contentType, size);
     } catch (IOException e) {
-      throw WavAudio.diskOrIo("Could not store " + name, e);
+      throw MediaFailed.of("Could not store " + name, e);
     }
   }
 

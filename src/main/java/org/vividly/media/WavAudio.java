@@ -70,7 +70,7 @@ public final class WavAudio {
     } catch (UnsupportedAudioFileException e) {
       throw new MediaFailed("A narration segment is not a PCM WAV file.", true, e);
     } catch (IOException e) {
-      throw diskOrIo("Could not join the narration", e);
+      throw MediaFailed.of("Could not join the narration", e);
     } finally {
       for (AudioInputStream s : streams) {
         try {
@@ -82,9 +82,4 @@ public final class WavAudio {
     }
   }
 
-  static MediaFailed diskOrIo(String what, IOException e) {
-    String m = String.valueOf(e.getMessage());
-    if (m.contains("No space left")) return new MediaFailed("The disk is full: " + what.toLowerCase(java.util.Locale.ROOT) + ".", false, e);
-    return new MediaFailed(what + ": " + m, true, e);
-  }
 }

@@ -36,6 +36,14 @@ public class RateLimits {
     define(RateLimit.SIGN_IN, window(properties.signInAttempts(), properties.signInWindow()));
   }
 
+  /**
+   * The client a web request counts against: its address for now (behind a proxy, set
+   * {@code server.forward-headers-strategy} so that this is the real client's).
+   */
+  public static String client(jakarta.servlet.http.HttpServletRequest request) {
+    return "ip:" + request.getRemoteAddr();
+  }
+
   public boolean enabled() {
     return enabled;
   }

@@ -1,6 +1,5 @@
 package org.vividly.requests;
 
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +58,6 @@ public class ContentRequests {
     lifecycle.record(id, Stage.RECEIVED, received, (System.nanoTime() - start) / 1_000_000, 0, 0, 0);
 
     Instant asked = Instant.now();
-    long cpu = threadCpu();
     Lessons.Answer answer;
     try {
       answer = lessons.answer(org, command.lesson());
@@ -67,28 +65,26 @@ public class ContentRequests {
       lifecycle.fail(id, "Retrieval failed: " + e.getMessage());
       throw e;
     }
-    double cpuSeconds = (threadCpu() - cpu) / 1e9;
-    long total = Math.max(1, answer.retrievalMs() + answer.compositionMs());
     store.setLesson(id, answer.lesson().id());
-    lifecycle.record(id, Stage.RETRIEVAL, asked, answer.retrievalMs(), cpuSeconds * answer.retrievalMs() / total, 0, 0);
+    // CPU is not recorded for these stages: they run on a virtual request thread, whose CPU time
+    // the JVM does not measure, and the embedding model computes on its own threads.
+    lifecycle.record(id, Stage.RETRIEVAL, asked, answer.retrievalMs(), 0, 0, 0);
     Path markdown = lifecycle.tempFile(id, "lesson.md", LessonMarkdown.render(answer.lesson()).getBytes(StandardCharsets.UTF_8));
     long bytes = lifecycle.store(org, id, "lesson.md", markdown, "text/markdown;charset=utf-8");
-    lifecycle.record(id, Stage.SCRIPT, asked.plusMillis(answer.retrievalMs()), answer.compositionMs(), cpuSeconds * answer.compositionMs() / total, answer.llmTokens(), bytes);
+    lifecycle.record(id, Stage.SCRIPT, asked.plusMillis(answer.retrievalMs()), answer.compositionMs(), 0, answer.llmTokens(), bytes);
     lifecycle.outcome(id, Modality.TEXT, "completed");
 
     if (narrate) {
-      boolean render = false;
-      for (Modality m : List.of(Modality.AUDIO, Modality.VIDEO)) {
-        if (!command.modalities().contains(m)) continue;
-        Optional<String> unavailable = !answer.lesson().inLibrary()
-            ? Optional.of("the question is not answered in your library, so there is nothing to narrate.")
-            : m == Modality.AUDIO ? engines.audioUnavailable(command.audioLanguage()) : engines.videoUnavailable(command.audioLanguage());
-        if (unavailable.isPresent()) lifecycle.unavailable(id, m, unavailable.get());
-        else render = true;
-      }
-      if (render) {
+      // Audio and video both narrate, so they are possible or not together.
+      Optional<String> unavailable = !answer.lesson().inLibrary()
+          ? Optional.of("the question is not answered in your library, so there is nothing to narrate.")
+          : engines.narrationUnavailable(command.audioLanguage());
+      if (unavailable.isEmpty()) {
         lifecycle.submit(id);
         return get(org, id);
+      }
+      for (Modality m : List.of(Modality.AUDIO, Modality.VIDEO)) {
+        if (command.modalities().contains(m)) lifecycle.unavailable(id, m, unavailable.get());
       }
     }
     lifecycle.finish(id);
@@ -149,9 +145,5 @@ public class ContentRequests {
 
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
-  }
-
-  private static long threadCpu() {
-    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 }

@@ -61,7 +61,7 @@ class AskPage {
       HttpServletResponse response) {
     boolean htmx = request.getHeader("HX-Request") != null;
     try {
-      limits.require(RateLimit.CONTENT_REQUESTS, "ip:" + request.getRemoteAddr());
+      limits.require(RateLimit.CONTENT_REQUESTS, RateLimits.client(request));
       OrganizationId org = organization.of(request);
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       List<String> wanted = modalities == null ? new ArrayList<>() : modalities;

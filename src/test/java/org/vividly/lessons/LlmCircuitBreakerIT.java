@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.vividly.support.ApiCalls;
 import org.vividly.support.FakeOpenAiServer;
-import org.vividly.support.TestDatabase;
+import org.vividly.support.OwnServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,13 +37,8 @@ class LlmCircuitBreakerIT {
   }
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws IOException {
-    String database = TestDatabase.create("vividly_breaker_" + Long.toHexString(System.nanoTime()));
-    Path data = Files.createTempDirectory("vividly-breaker-it-");
-    registry.add("spring.datasource.url", () -> database);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("vividly.storage.data-dir", data::toString);
-    registry.add("vividly.rate-limit.enabled", () -> "false");
+  static void properties(DynamicPropertyRegistry registry) {
+    OwnServer.register(registry, "breaker");
     registry.add("vividly.lessons.composer", () -> "openai");
     registry.add("vividly.lessons.llm.base-url", LLM::baseUrl);
     registry.add("vividly.resilience.open-for", () -> "10m");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +20,7 @@ import org.springframework.web.client.RestClient;
 import org.vividly.support.ApiCalls;
 import org.vividly.support.FakeOpenAiServer;
 import org.vividly.support.Media;
-import org.vividly.support.TestDatabase;
+import org.vividly.support.OwnServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,13 +57,8 @@ class NarrationTranslationIT {
   }
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws IOException {
-    String database = TestDatabase.create("vividly_translate_" + Long.toHexString(System.nanoTime()));
-    Path data = Files.createTempDirectory("vividly-translate-it-");
-    registry.add("spring.datasource.url", () -> database);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("vividly.storage.data-dir", data::toString);
-    registry.add("vividly.rate-limit.enabled", () -> "false");
+  static void properties(DynamicPropertyRegistry registry) {
+    OwnServer.register(registry, "translate");
     registry.add("vividly.lessons.composer", () -> "openai");
     registry.add("vividly.lessons.llm.base-url", LLM::baseUrl);
     registry.add("vividly.lessons.llm.model", () -> "tiny");

@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import org.vividly.support.ApiCalls;
 import org.vividly.support.Media;
-import org.vividly.support.TestDatabase;
+import org.vividly.support.OwnServer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,13 +46,8 @@ class RenderRetryIT {
   }
 
   @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) throws IOException {
-    String database = TestDatabase.create("vividly_retry_" + Long.toHexString(System.nanoTime()));
-    Path data = Files.createTempDirectory("vividly-retry-it-");
-    registry.add("spring.datasource.url", () -> database);
-    registry.add("spring.datasource.username", () -> "postgres");
-    registry.add("vividly.storage.data-dir", data::toString);
-    registry.add("vividly.rate-limit.enabled", () -> "false");
+  static void properties(DynamicPropertyRegistry registry) {
+    OwnServer.register(registry, "retry");
     registry.add("vividly.media.video.ffmpeg", CRASH_ONCE::toString);
     registry.add("vividly.requests.retry-backoff", () -> "1s");
   }

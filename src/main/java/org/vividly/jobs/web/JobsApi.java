@@ -3,8 +3,6 @@ package org.vividly.jobs.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vividly.common.NotFound;
+import org.vividly.common.ServerSentEvents;
 import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -42,31 +41,11 @@ class JobsApi {
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(
       summary = "Follow a job as Server-Sent Events",
-      description = "Sends a `progress` event with the job every half second while it runs, then one `done` event with the finished job, and closes.")
+      description = "Sends a `progress` event with the job whenever it changed (checked every half second), then one `done` event with the finished job, and closes.")
   SseEmitter events(@PathVariable UUID id, HttpServletRequest request) {
     OrganizationId org = organization.of(request);
     jobs.find(org, id).orElseThrow(() -> new NotFound("Job", id));
-    SseEmitter emitter = new SseEmitter(Duration.ofHours(2).toMillis());
-    Thread.ofVirtual().name("job-events-" + id).start(() -> {
-      try {
-        while (true) {
-          JobView job = jobs.find(org, id).orElseThrow();
-          if (job.finished()) {
-            emitter.send(SseEmitter.event().name("done").data(job, MediaType.APPLICATION_JSON));
-            emitter.complete();
-            return;
-          }
-          emitter.send(SseEmitter.event().name("progress").data(job, MediaType.APPLICATION_JSON));
-          Thread.sleep(500);
-        }
-      } catch (IOException | IllegalStateException e) {
-        emitter.completeWithError(e); // the client went away
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        emitter.complete();
-      }
-    });
-    return emitter;
+    return ServerSentEvents.follow("job-events-" + id, () -> jobs.find(org, id).orElseThrow(() -> new NotFound("Job", id)), JobView::finished);
   }
 
   @GetMapping

@@ -54,7 +54,7 @@ final class FfmpegVideoEncoder implements VideoEncoder {
     try {
       Files.writeString(list, concat);
     } catch (IOException e) {
-      throw new MediaFailed("Could not write the slide list: " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+      throw MediaFailed.of("Could not write the slide list", e);
     }
     int fps = settings.fps();
     int height = job.width() * 9 / 16;

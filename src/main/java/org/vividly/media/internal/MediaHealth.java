@@ -21,9 +21,8 @@ class MediaHealth implements HealthIndicator {
   @Override
   public Health health() {
     var builder = Health.up().withDetail("speech", engines.speechEngine());
-    builder.withDetail("audio.en", engines.audioUnavailable("en").orElse("available"));
-    builder.withDetail("audio.es", engines.audioUnavailable("es").orElse("available"));
-    builder.withDetail("video", engines.videoUnavailable("en").orElse("available"));
+    builder.withDetail("narration.en", engines.narrationUnavailable("en").orElse("available: audio and video"));
+    builder.withDetail("narration.es", engines.narrationUnavailable("es").orElse("available: audio and video"));
     return builder.build();
   }
 }

@@ -50,7 +50,7 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-    String client = "ip:" + request.getRemoteAddr();
+    String client = RateLimits.client(request);
     RateLimitDecision api = limits.consume(RateLimit.API, client);
     headers(response, api);
     if (!api.allowed()) {

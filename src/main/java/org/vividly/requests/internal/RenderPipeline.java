@@ -84,7 +84,7 @@ class RenderPipeline {
     if (r == null || r.finished()) return;
     Path work = workRoot.resolve(id.toString());
     try {
-      Files.createDirectories(work);
+      createDirectories(work);
       Lesson lesson = lessons.get(r.organization(), r.lessonId());
       Narrated narrated = stage(r, Stage.AUDIO_SYNTHESIS, work, u -> audio(r, lesson, work, u), () -> loadNarrated(work));
       if (r.wants(Modality.AUDIO)) store.setOutcome(id, Modality.AUDIO, "completed");
@@ -108,9 +108,6 @@ class RenderPipeline {
       }
       outcomes.fail(id, e.getMessage() + (e.retriable() ? " (gave up after " + attempt + " attempts)" : ""));
       deleteQuietly(work);
-    } catch (IOException e) {
-      if (attempt < maxAttempts) throw new MediaFailed("Could not prepare the work folder: " + e.getMessage(), true, e);
-      outcomes.fail(id, "Could not prepare the work folder: " + e.getMessage());
     } catch (RuntimeException e) {
       // A bug or bad data: retrying cannot help, and the worker must live on.
       log.error("Request {} failed", id, e);
@@ -165,7 +162,6 @@ class RenderPipeline {
     NarrationScript script = NarrationScript.of(lesson, r.audioLanguage());
     String written = Languages.detect(String.join(" ", script.sentences()), r.textLanguage());
     if (!written.equals(r.audioLanguage())) {
-      List<String> texts = script.sentences();
       script = script.translated(r.audioLanguage(), sentences -> {
         try {
           return lessons.translate(sentences, r.audioLanguage()).orElseThrow(() -> new MediaFailed(
@@ -176,7 +172,6 @@ class RenderPipeline {
           throw new MediaFailed("Translating the narration failed: " + e.getMessage(), true, e);
         }
       });
-      log.debug("Translated {} sentences into {}", texts.size(), r.audioLanguage());
     }
     Path speechDir = work.resolve("speech");
     recreate(speechDir);
@@ -240,7 +235,7 @@ class RenderPipeline {
       var image = slides.draw(parts.getFirst().slide(), 640);
       ImageIO.write(image, "png", thumbnail.toFile());
     } catch (IOException e) {
-      throw new MediaFailed("Could not write the thumbnail: " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+      throw MediaFailed.of("Could not write the thumbnail", e);
     }
     usage[0] = StageUsage.NONE.withBytes(put(r, "thumbnail.png", thumbnail, "image/png", false));
     return loadShots(narrated, work);
@@ -275,7 +270,7 @@ class RenderPipeline {
       try {
         Files.copy(file, source, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
-        throw new MediaFailed("Could not copy " + name + ": " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+        throw MediaFailed.of("Could not copy " + name, e);
       }
     }
     StoredMedia stored = media.put(r.organization(), r.id(), name, source, contentType);
@@ -295,16 +290,20 @@ class RenderPipeline {
     try {
       Files.writeString(file, text);
     } catch (IOException e) {
-      throw new MediaFailed("Could not write " + file.getFileName() + ": " + e.getMessage(), !String.valueOf(e.getMessage()).contains("No space"), e);
+      throw MediaFailed.of("Could not write " + file.getFileName(), e);
     }
   }
 
   private static void recreate(Path dir) {
     deleteQuietly(dir);
+    createDirectories(dir);
+  }
+
+  private static void createDirectories(Path dir) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new MediaFailed("Could not create " + dir + ": " + e.getMessage(), true, e);
+      throw MediaFailed.of("Could not create " + dir, e);
     }
   }
 

@@ -65,7 +65,7 @@ public class RequestLifecycle {
       Path dir = Files.createDirectories(workRoot.resolve(id.toString()));
       return Files.write(dir.resolve(name), content);
     } catch (IOException e) {
-      throw new MediaFailed("Could not write " + name + ": " + e.getMessage(), false, e);
+      throw MediaFailed.of("Could not write " + name, e);
     }
   }
 

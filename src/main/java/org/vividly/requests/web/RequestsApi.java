@@ -3,7 +3,6 @@ package org.vividly.requests.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.vividly.common.NotFound;
+import org.vividly.common.ServerSentEvents;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.ContentRequests;
@@ -117,30 +117,6 @@ class RequestsApi {
   SseEmitter events(@PathVariable UUID id, HttpServletRequest http) {
     OrganizationId org = organization.of(http);
     requests.get(org, id);
-    SseEmitter emitter = new SseEmitter(Duration.ofHours(2).toMillis());
-    Thread.ofVirtual().name("request-events-" + id).start(() -> {
-      try {
-        ContentRequest last = null;
-        while (true) {
-          ContentRequest now = requests.get(org, id);
-          if (now.finished()) {
-            emitter.send(SseEmitter.event().name("done").data(now, MediaType.APPLICATION_JSON));
-            emitter.complete();
-            return;
-          }
-          if (!now.equals(last)) emitter.send(SseEmitter.event().name("progress").data(now, MediaType.APPLICATION_JSON));
-          last = now;
-          Thread.sleep(500);
-        }
-      } catch (NotFound e) {
-        emitter.completeWithError(e); // deleted while followed
-      } catch (IOException | IllegalStateException e) {
-        emitter.completeWithError(e); // the client went away
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        emitter.complete();
-      }
-    });
-    return emitter;
+    return ServerSentEvents.follow("request-events-" + id, () -> requests.get(org, id), ContentRequest::finished);
   }
 }

@@ -76,8 +76,8 @@ class ProcessesTests {
   @Test
   void saysWhichModalitiesNeedWhatWhenFfmpegIsMissing() {
     var engines = new MediaEnginesProbe(new MediaProperties(new MediaProperties.Speech("debian", List.of("en=cmu_us_slt_arctic_hts"), 1.0, Duration.ofSeconds(5), null), new MediaProperties.Video("/nonexistent/ffmpeg", 5, Duration.ofSeconds(5))));
-    assertThat(engines.engines().audioUnavailable("en")).hasValueSatisfying(reason -> assertThat(reason).contains("ffmpeg is not installed"));
-    assertThat(engines.engines().videoUnavailable("xh")).hasValueSatisfying(reason -> assertThat(reason).contains("no voice speaks 'xh'"));
+    assertThat(engines.engines().narrationUnavailable("en")).hasValueSatisfying(reason -> assertThat(reason).contains("ffmpeg is not installed"));
+    assertThat(engines.engines().narrationUnavailable("xh")).hasValueSatisfying(reason -> assertThat(reason).contains("no voice speaks 'xh'"));
   }
 
   /** One second of 16 kHz mono silence. */

@@ -1,0 +1,29 @@
+package org.vividly.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * For a test with an application context of its own (other settings than {@link IntegrationTest}'s):
+ * a database and data folder of its own too, so no other context's render worker picks its work
+ * and no two contexts share a search-index lock; rate limits off, since tests poll fast.
+ */
+public final class OwnServer {
+
+  private OwnServer() {}
+
+  public static void register(DynamicPropertyRegistry registry, String name) {
+    String database = TestDatabase.create("vividly_" + name + "_" + Long.toHexString(System.nanoTime()));
+    try {
+      String data = Files.createTempDirectory("vividly-" + name + "-").toString();
+      registry.add("vividly.storage.data-dir", () -> data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    registry.add("spring.datasource.url", () -> database);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("vividly.rate-limit.enabled", () -> "false");
+  }
+}
