@@ -38,7 +38,38 @@ final class ApiClient {
     factory.setReadTimeout(Duration.ofMinutes(10));
     RestClient.Builder builder = RestClient.builder().baseUrl(this.baseUrl).requestFactory(factory);
     if (organization != null && !organization.isBlank()) builder.defaultHeader("X-Vividly-Organization", organization);
+    builder.requestInterceptor((request, body, execution) -> {
+      if (!request.getURI().getPath().matches("/api/v1/auth/(token|refresh|password-reset.*)")) accessToken().ifPresent(token -> request.getHeaders().setBearerAuth(token));
+      return execution.execute(request, body);
+    });
     this.rest = builder.build();
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  /**
+   * The saved access token for this server ({@code $VIVIDLY_TOKEN} first), refreshed with the saved
+   * refresh token when it is about to expire.
+   */
+  java.util.Optional<String> accessToken() {
+    String fromEnvironment = System.getenv("VIVIDLY_TOKEN");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) return java.util.Optional.of(fromEnvironment);
+    var saved = Credentials.load(baseUrl);
+    if (saved.isEmpty()) return java.util.Optional.empty();
+    if (saved.get().expiresAt().isAfter(java.time.Instant.now().plusSeconds(30))) return java.util.Optional.of(saved.get().accessToken());
+    try {
+      JsonNode tokens = RestClient.create(baseUrl).post().uri("/api/v1/auth/refresh").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+          .body(Map.of("refresh_token", saved.get().refreshToken())).retrieve().body(JsonNode.class);
+      Credentials.save(baseUrl, tokens, saved.get().email());
+      return java.util.Optional.of(tokens.path("access_token").asString());
+    } catch (RestClientResponseException e) {
+      Credentials.forget(baseUrl);
+      return java.util.Optional.empty();
+    } catch (ResourceAccessException e) {
+      return java.util.Optional.of(saved.get().accessToken());
+    }
   }
 
   static ApiClient fromEnvironment(String option, String organization) {
@@ -84,6 +115,7 @@ final class ApiClient {
   void events(String path, java.util.function.BiPredicate<String, JsonNode> onEvent) {
     java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).header("Accept", "text/event-stream");
     if (organization != null && !organization.isBlank()) request.header("X-Vividly-Organization", organization);
+    accessToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
     try {
       var response = HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() != 200) throw new IllegalStateException("the server answered HTTP " + response.statusCode() + " for " + path);
@@ -127,7 +159,14 @@ final class ApiClient {
     }
   }
 
-  private static String problem(RestClientResponseException e) {
+  private String problem(RestClientResponseException e) {
+    if (e.getStatusCode().value() == 401 && !e.getResponseBodyAsString().contains("sign-in-refused")) {
+      return "Sign in first: ./vividly login --email you@school.org --server " + baseUrl + " (HTTP 401)";
+    }
+    return problemDetail(e);
+  }
+
+  private static String problemDetail(RestClientResponseException e) {
     try {
       JsonNode body = JSON.readTree(e.getResponseBodyAsString());
       String detail = body.path("detail").asString("");

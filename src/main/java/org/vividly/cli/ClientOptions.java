@@ -8,7 +8,7 @@ class ClientOptions {
   @Option(names = "--server", description = "Server URL (default: $VIVIDLY_URL or http://localhost:8080)")
   String server;
 
-  @Option(names = "--org", description = "Organization to act for (default: $VIVIDLY_ORG or default)")
+  @Option(names = "--org", description = "Organization to act for, by slug: super admins only (default: $VIVIDLY_ORG, else your own)")
   String organization;
 
   ApiClient api() {

@@ -23,12 +23,19 @@ class ServeCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
     if (options.port != null) args.add("--server.port=" + options.port);
     if (options.data != null) args.add("--vividly.storage.data-dir=" + options.data);
-    if (demo) args.add("--vividly.demo.enabled=true");
+    if (demo) {
+      args.add("--vividly.demo.enabled=true");
+      args.add("--vividly.security.admin-password=" + org.vividly.demo.DemoDistrict.PASSWORD);
+    }
     ConfigurableApplicationContext context = SpringApplication.run(VividlyCli.application, args.toArray(String[]::new));
     String url = "http://localhost:" + context.getEnvironment().getProperty("local.server.port", "8080");
     System.out.println();
     System.out.println("Vividly is running at " + url + "  (API docs: " + url + "/swagger-ui)");
-    if (demo) System.out.println("Demo library loaded. Ingest a real book with: ./vividly ingest ../shared/data/openstax/physics-hs");
+    if (demo) {
+      System.out.println("Demo: Davidson County Metro Schools. Sign in with password " + org.vividly.demo.DemoDistrict.PASSWORD + " as:");
+      org.vividly.demo.DemoDistrict.SIGN_INS.forEach((role, email) -> System.out.printf("  %-13s %s%n", role, email));
+      System.out.println("Ingest a real book with: ./vividly login --email " + org.vividly.demo.DemoDistrict.SIGN_INS.get("teacher") + " && ./vividly ingest ../shared/data/openstax/physics-hs");
+    }
     System.out.println("Press Ctrl+C to stop.");
     return context;
   }

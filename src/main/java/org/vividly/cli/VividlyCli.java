@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ServeCommand.class,
       DemoCommand.class,
+      LoginCommand.class,
+      LogoutCommand.class,
       IngestCommand.class,
       AskCommand.class,
       SearchCommand.class,

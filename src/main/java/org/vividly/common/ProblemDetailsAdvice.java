@@ -17,12 +17,18 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(VividlyException.class)
-  ProblemDetail handle(VividlyException e) {
+  org.springframework.http.ResponseEntity<ProblemDetail> handle(VividlyException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     problem.setType(e.type());
     problem.setTitle(e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2"));
     problem.setProperty("retriable", e.retriable());
-    return problem;
+    e.properties().forEach(problem::setProperty);
+    var response = org.springframework.http.ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+    if (e.retryAfterSeconds() > 0) {
+      problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+      response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+    return response.body(problem);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

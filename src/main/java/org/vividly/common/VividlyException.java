@@ -32,6 +32,16 @@ public abstract class VividlyException extends RuntimeException {
     return URI.create("https://vividly.org/problems/" + type);
   }
 
+  /** Seconds after which trying again may succeed (sent as {@code Retry-After}), or 0 for none. */
+  public long retryAfterSeconds() {
+    return 0;
+  }
+
+  /** Extra Problem Details members (RFC 7807 §3.2 extensions), for example what is left of a quota. */
+  public java.util.Map<String, Object> properties() {
+    return java.util.Map.of();
+  }
+
   /** Whether trying again later may succeed (a busy engine) or not (bad input). */
   public boolean retriable() {
     return status.is5xxServerError();

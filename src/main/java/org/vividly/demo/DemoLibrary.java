@@ -18,11 +18,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.vividly.jobs.JobView;
 import org.vividly.sources.Ingestion;
+import org.vividly.jobs.Jobs;
+import org.vividly.tenancy.Organization;
+import org.vividly.tenancy.OrganizationId;
 import org.vividly.tenancy.Organizations;
 
 /**
  * Loads the demo library (short Markdown documents under {@code classpath:demo/}) into the default
- * organization at start-up. Ingestion is idempotent, so restarting the demo adds nothing.
+ * shared open library at start-up (enabled for the demo district, which is seeded first). Ingestion is idempotent, so restarting the demo adds nothing.
  */
 @Component
 @ConditionalOnProperty(name = "vividly.demo.enabled", havingValue = "true")
@@ -31,10 +34,14 @@ class DemoLibrary {
   private static final Logger log = LoggerFactory.getLogger(DemoLibrary.class);
   private final Ingestion ingestion;
   private final Organizations organizations;
+  private final DemoDistrict district;
+  private final Jobs jobs;
 
-  DemoLibrary(Ingestion ingestion, Organizations organizations) {
+  DemoLibrary(Ingestion ingestion, Organizations organizations, DemoDistrict district, Jobs jobs) {
     this.ingestion = ingestion;
     this.organizations = organizations;
+    this.district = district;
+    this.jobs = jobs;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -52,7 +59,26 @@ class DemoLibrary {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    JobView job = ingestion.ingest(organizations.defaultOrganization().id(), new ByteArrayInputStream(zip.toByteArray()), "demo-library.zip", List.of());
-    log.info("Loading the demo library ({} documents) as job {}", documents.length, job.id());
+    Organization dcms = district.seed();
+    OrganizationId library = organizations.sharedLibrary().id();
+    JobView job = ingestion.ingest(library, new ByteArrayInputStream(zip.toByteArray()), "demo-library.zip", List.of());
+    log.info("Loading the demo library ({} documents) into the shared open library as job {}", documents.length, job.id());
+    Thread.ofVirtual().name("demo-history").start(() -> {
+      try {
+        for (int i = 0; i < 600; i++) {
+          String status = jobs.find(library, job.id()).map(JobView::status).orElse("failed");
+          if (status.equals("succeeded")) {
+            district.learningHistory(dcms);
+            return;
+          }
+          if (status.equals("failed")) return;
+          Thread.sleep(500);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        log.warn("Could not add the demo learning history: {}", e.getMessage());
+      }
+    });
   }
 }

@@ -27,6 +27,8 @@ import org.vividly.retrieval.SearchMode;
 import org.vividly.retrieval.SearchRequest;
 import org.vividly.retrieval.SearchResult;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Organizations;
+import org.vividly.tenancy.Visibility;
 
 /**
  * Answers questions with grounded lessons. Retrieval runs first; when no passage is similar enough
@@ -46,8 +48,10 @@ public class Lessons {
   private final LessonStore store;
   private final LessonsProperties properties;
   private final CircuitBreaker llmBreaker;
+  private final Organizations organizations;
 
-  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers) {
+  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations) {
+    this.organizations = organizations;
     this.retriever = retriever;
     this.composer = composer;
     this.fallback = fallback;
@@ -66,13 +70,24 @@ public class Lessons {
   public record Answer(Lesson lesson, long retrievalMs, long compositionMs, int llmTokens) {}
 
   public Lesson ask(OrganizationId org, LessonRequest request) {
-    return answer(org, request).lesson();
+    return answer(org, null, request).lesson();
   }
 
-  /** Like {@link #ask}, with the time spent on retrieval and composition measured apart. */
-  public Answer answer(OrganizationId org, LessonRequest request) {
+  /** A lesson for {@code owner}, kept under their name. */
+  public Lesson ask(OrganizationId org, UUID owner, LessonRequest request) {
+    return answer(org, owner, request).lesson();
+  }
+
+  /**
+   * Like {@link #ask}, with the time spent on retrieval and composition measured apart. Searches the
+   * organization's library and the shared libraries its settings enable, nothing else.
+   *
+   * @param owner who asked, or null for benchmarks and evaluations
+   */
+  public Answer answer(OrganizationId org, UUID owner, LessonRequest request) {
     long start = System.nanoTime();
-    SearchRequest base = new SearchRequest(org, request.question(), properties.passages(), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"));
+    SearchRequest base = new SearchRequest(org, request.question(), properties.passages(), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"))
+        .withLibraries(organizations.searchable(org));
     List<SearchResult> results =
         retriever.searchAll(
             List.of(
@@ -95,7 +110,7 @@ public class Lessons {
       lesson = toLesson(request, brief, draft, composed.by(), start);
       if (lesson.explanation().isEmpty()) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
     }
-    store.save(org, lesson);
+    store.save(org, owner, lesson);
     return new Answer(lesson, retrievalMs, elapsed(composeStart), tokens);
   }
 
@@ -110,12 +125,13 @@ public class Lessons {
     return llmBreaker.executeSupplier(() -> composer.translate(sentences, language));
   }
 
-  public Lesson get(OrganizationId org, UUID id) {
-    return store.find(org, id).orElseThrow(() -> new LessonNotFound(id));
+  /** A lesson the caller may see (their own, their students', or any in the organization for admins). */
+  public Lesson get(Visibility visibility, UUID id) {
+    return store.find(visibility, id).orElseThrow(() -> new LessonNotFound(id));
   }
 
-  public List<Lesson> recent(OrganizationId org, int limit) {
-    return store.recent(org, limit);
+  public List<Lesson> recent(Visibility visibility, int limit) {
+    return store.recent(visibility, limit);
   }
 
   /** The composer's name, for example {@code embedded}. */

@@ -13,6 +13,7 @@ public class RateLimitExceeded extends VividlyException {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
+  @Override
   public long retryAfterSeconds() {
     return retryAfterSeconds;
   }

@@ -3,6 +3,7 @@ package org.vividly.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -26,6 +27,9 @@ public class RateLimits {
   /** Where buckets live; see {@code LocalBucketStore} and {@code RedisBucketStore}. */
   public interface Store {
     ConsumptionProbe consume(String key, BucketConfiguration configuration);
+
+    /** Whether one more token could be taken now, without taking it. */
+    EstimationProbe estimate(String key, BucketConfiguration configuration);
   }
 
   public RateLimits(RateLimitProperties properties, Store store) {
@@ -34,13 +38,20 @@ public class RateLimits {
     define(RateLimit.API, window(properties.apiPerMinute(), Duration.ofMinutes(1)), window(properties.apiPerHour(), Duration.ofHours(1)));
     define(RateLimit.CONTENT_REQUESTS, window(properties.contentRequestsPerHour(), Duration.ofHours(1)));
     define(RateLimit.SIGN_IN, window(properties.signInAttempts(), properties.signInWindow()));
+    define(RateLimit.SIGN_IN_PER_IP, window(properties.signInAttemptsPerIp(), properties.signInWindow()));
   }
 
   /**
-   * The client a web request counts against: its address for now (behind a proxy, set
-   * {@code server.forward-headers-strategy} so that this is the real client's).
+   * The client a web request counts against: the signed-in person ({@code user:<id>}), or else the
+   * address ({@code ip:<address>}; behind a proxy, set {@code server.forward-headers-strategy} so
+   * that this is the real client's). Signed-in people are not also limited per address, because a
+   * whole school often shares one address.
    */
   public static String client(jakarta.servlet.http.HttpServletRequest request) {
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof org.vividly.tenancy.Caller caller) {
+      return "user:" + caller.userId();
+    }
     return "ip:" + request.getRemoteAddr();
   }
 
@@ -56,11 +67,23 @@ public class RateLimits {
   public RateLimitDecision consume(RateLimit limit, String client) {
     BucketConfiguration configuration = configurations.get(limit);
     long capacity = configuration.getBandwidths()[0].getCapacity();
-    if (!enabled) return new RateLimitDecision(true, capacity, capacity, 0, 0, policies.get(limit));
+    if (!enabled && !limit.alwaysOn()) return new RateLimitDecision(true, capacity, capacity, 0, 0, policies.get(limit));
     ConsumptionProbe probe = store.consume(limit.name().toLowerCase(Locale.ROOT) + ":" + client, configuration);
     long reset = seconds(probe.getNanosToWaitForReset());
     if (probe.isConsumed()) return new RateLimitDecision(true, capacity, probe.getRemainingTokens(), reset, 0, policies.get(limit));
     return new RateLimitDecision(false, capacity, 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())), policies.get(limit));
+  }
+
+  /**
+   * Whether {@code client} still has a call left for {@code limit}, without taking it: how sign-in
+   * checks a lock before trying a password, and takes a token only when the password was wrong.
+   *
+   * @return seconds until a call is allowed again, 0 when one is allowed now
+   */
+  public long secondsUntilAllowed(RateLimit limit, String client) {
+    if (!enabled && !limit.alwaysOn()) return 0;
+    EstimationProbe probe = store.estimate(limit.name().toLowerCase(Locale.ROOT) + ":" + client, configurations.get(limit));
+    return probe.canBeConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
   }
 
   /** Like {@link #consume}, throwing when the call is refused. */

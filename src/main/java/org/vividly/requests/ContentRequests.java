@@ -19,7 +19,12 @@ import org.vividly.media.MediaStore;
 import org.vividly.media.StoredMedia;
 import org.vividly.requests.internal.RequestLifecycle;
 import org.vividly.requests.internal.RequestStore;
+import org.vividly.quota.Meter;
+import org.vividly.quota.QuotaExceeded;
+import org.vividly.quota.Quotas;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Visibility;
 
 /**
  * Creates and follows content requests. {@link #create} answers the text at once (the received,
@@ -35,7 +40,10 @@ public class ContentRequests {
   private final MediaEngines engines;
   private final MediaStore media;
 
-  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media) {
+  private final Quotas quotas;
+
+  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media, Quotas quotas) {
+    this.quotas = quotas;
     this.store = store;
     this.lifecycle = lifecycle;
     this.lessons = lessons;
@@ -44,9 +52,16 @@ public class ContentRequests {
   }
 
   /**
+   * Asks a question for {@code caller}. One unit of their monthly quota is reserved first (the
+   * video meter when audio or video is asked for, else the text meter) and given back if the
+   * request fails.
+   *
    * @return the request; audio and video, when asked for and possible here, are still rendering
+   * @throws QuotaExceeded when the caller has no requests of that meter left this month
    */
-  public ContentRequest create(OrganizationId org, ContentRequestCommand command) {
+  public ContentRequest create(Caller caller, ContentRequestCommand command) {
+    OrganizationId org = caller.organization();
+    Visibility own = new Visibility(org, caller.userId(), java.util.Set.of(caller.userId()));
     Instant received = Instant.now();
     long start = System.nanoTime();
     UUID id = UUID.randomUUID();
@@ -54,13 +69,19 @@ public class ContentRequests {
     boolean narrate = command.modalities().contains(Modality.AUDIO) || command.modalities().contains(Modality.VIDEO);
     if (narrate) stages.add(Stage.AUDIO_SYNTHESIS);
     if (command.modalities().contains(Modality.VIDEO)) stages.addAll(List.of(Stage.SLIDE_RENDERING, Stage.VIDEO_RENDERING, Stage.FORMAT_CONVERSION));
-    store.insert(org, id, command, stages);
+    quotas.reserve(org, caller.userId(), narrate ? Meter.VIDEO : Meter.TEXT, id);
+    try {
+      store.insert(org, caller.userId(), id, command, stages);
+    } catch (RuntimeException e) {
+      quotas.release(id);
+      throw e;
+    }
     lifecycle.record(id, Stage.RECEIVED, received, (System.nanoTime() - start) / 1_000_000, 0, 0, 0);
 
     Instant asked = Instant.now();
     Lessons.Answer answer;
     try {
-      answer = lessons.answer(org, command.lesson());
+      answer = lessons.answer(org, caller.userId(), command.lesson());
     } catch (RuntimeException e) {
       lifecycle.fail(id, "Retrieval failed: " + e.getMessage());
       throw e;
@@ -81,33 +102,35 @@ public class ContentRequests {
           : engines.narrationUnavailable(command.audioLanguage());
       if (unavailable.isEmpty()) {
         lifecycle.submit(id);
-        return get(org, id);
+        return get(own, id);
       }
       for (Modality m : List.of(Modality.AUDIO, Modality.VIDEO)) {
         if (command.modalities().contains(m)) lifecycle.unavailable(id, m, unavailable.get());
       }
     }
     lifecycle.finish(id);
-    return get(org, id);
+    return get(own, id);
   }
 
-  public ContentRequest get(OrganizationId org, UUID id) {
-    return store.find(org, id).map(r -> view(r)).orElseThrow(() -> new ContentRequestNotFound(id));
+  /** A request the caller may see (their own, their students', or any in the organization for admins). */
+  public ContentRequest get(Visibility visibility, UUID id) {
+    return store.find(visibility, id).map(r -> view(r)).orElseThrow(() -> new ContentRequestNotFound(id));
   }
 
-  public List<ContentRequest> recent(OrganizationId org, int limit) {
-    return store.recent(org, limit).stream().map(this::view).toList();
+  public List<ContentRequest> recent(Visibility visibility, int limit) {
+    return store.recent(visibility, limit).stream().map(this::view).toList();
   }
 
   /** Deletes the request, its stage records and its files; a queued render is cancelled. */
-  public void delete(OrganizationId org, UUID id) {
-    store.find(org, id).orElseThrow(() -> new ContentRequestNotFound(id));
-    lifecycle.delete(org, id);
+  public void delete(Visibility visibility, UUID id) {
+    store.find(visibility, id).orElseThrow(() -> new ContentRequestNotFound(id));
+    lifecycle.delete(visibility.organization(), id);
   }
 
-  /** A produced file and where its content lies, for streaming. */
-  public Optional<StoredFile> file(OrganizationId org, UUID id, String name) {
-    return media.find(org, id, name).map(m -> new StoredFile(m, media.path(m)));
+  /** A produced file of a request the caller may see, and where its content lies, for streaming. */
+  public Optional<StoredFile> file(Visibility visibility, UUID id, String name) {
+    store.find(visibility, id).orElseThrow(() -> new ContentRequestNotFound(id));
+    return media.find(visibility.organization(), id, name).map(m -> new StoredFile(m, media.path(m)));
   }
 
   /** A produced file with the path of its content. */

@@ -12,9 +12,15 @@ import org.vividly.tenancy.OrganizationId;
  * @param sourceIds restrict to these sources; empty means all of the organization's sources
  * @param kinds restrict to these chunk kinds; empty means all kinds
  * @param excludedKinds leave out these chunk kinds
+ * @param sharedLibraries other organizations whose libraries are searched too (the shared open
+ *     library, when the organization enables it); never the caller's choice, always its settings'
  */
 public record SearchRequest(
-    OrganizationId organization, String query, int k, SearchMode mode, Set<UUID> sourceIds, Set<String> kinds, Set<String> excludedKinds) {
+    OrganizationId organization, String query, int k, SearchMode mode, Set<UUID> sourceIds, Set<String> kinds, Set<String> excludedKinds, Set<OrganizationId> sharedLibraries) {
+
+  public SearchRequest(OrganizationId organization, String query, int k, SearchMode mode, Set<UUID> sourceIds, Set<String> kinds, Set<String> excludedKinds) {
+    this(organization, query, k, mode, sourceIds, kinds, excludedKinds, Set.of());
+  }
 
   public SearchRequest {
     Objects.requireNonNull(organization, "organization");
@@ -25,6 +31,14 @@ public record SearchRequest(
     sourceIds = sourceIds == null ? Set.of() : Set.copyOf(sourceIds);
     kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
     excludedKinds = excludedKinds == null ? Set.of() : Set.copyOf(excludedKinds);
+    sharedLibraries = sharedLibraries == null ? Set.of() : Set.copyOf(sharedLibraries);
+  }
+
+  /** The same search over the organization's own library and these ones. */
+  public SearchRequest withLibraries(Set<OrganizationId> libraries) {
+    Set<OrganizationId> others = new java.util.HashSet<>(libraries);
+    others.remove(organization);
+    return new SearchRequest(organization, query, k, mode, sourceIds, kinds, excludedKinds, others);
   }
 
   public static SearchRequest of(OrganizationId organization, String query, int k) {
@@ -32,15 +46,15 @@ public record SearchRequest(
   }
 
   public SearchRequest withMode(SearchMode newMode) {
-    return new SearchRequest(organization, query, k, newMode, sourceIds, kinds, excludedKinds);
+    return new SearchRequest(organization, query, k, newMode, sourceIds, kinds, excludedKinds, sharedLibraries);
   }
 
   /** The same search restricted to these kinds (and no longer excluding any). */
   public SearchRequest withKinds(Set<String> newKinds) {
-    return new SearchRequest(organization, query, k, mode, sourceIds, newKinds, Set.of());
+    return new SearchRequest(organization, query, k, mode, sourceIds, newKinds, Set.of(), sharedLibraries);
   }
 
   public SearchRequest withK(int newK) {
-    return new SearchRequest(organization, query, newK, mode, sourceIds, kinds, excludedKinds);
+    return new SearchRequest(organization, query, newK, mode, sourceIds, kinds, excludedKinds, sharedLibraries);
   }
 }

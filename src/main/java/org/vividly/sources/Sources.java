@@ -44,6 +44,30 @@ public class Sources {
     return queries.passage(org, id);
   }
 
+  /**
+   * Reading across libraries: the organization's own and the shared ones it enabled (see
+   * {@code Organizations.searchable}), so that citations into the shared library can be opened.
+   */
+  public List<SourceSummary> list(java.util.Collection<OrganizationId> libraries) {
+    return libraries.stream().flatMap(org -> queries.list(org).stream()).toList();
+  }
+
+  public SourceDetail get(java.util.Collection<OrganizationId> libraries, UUID id) {
+    for (OrganizationId org : libraries) {
+      Optional<SourceSummary> summary = queries.find(org, id);
+      if (summary.isPresent()) return new SourceDetail(summary.get(), queries.tableOfContents(org, id));
+    }
+    throw new NotFound("Source", id);
+  }
+
+  public Passage passage(java.util.Collection<OrganizationId> libraries, long id) {
+    return libraries.stream().map(org -> queries.passage(org, id)).flatMap(Optional::stream).findFirst().orElseThrow(() -> new NotFound("Passage", id));
+  }
+
+  public List<Passage> sectionPassages(java.util.Collection<OrganizationId> libraries, UUID sectionId) {
+    return libraries.stream().map(org -> queries.passagesOfSection(org, sectionId)).filter(l -> !l.isEmpty()).findFirst().orElse(List.of());
+  }
+
   /** Passages of one section, in reading order. */
   public List<Passage> sectionPassages(OrganizationId org, UUID sectionId) {
     return queries.passagesOfSection(org, sectionId);

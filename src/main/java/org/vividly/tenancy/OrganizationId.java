@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** Identity of an organization (the tenant). */
-public record OrganizationId(UUID value) {
+public record OrganizationId(UUID value) implements java.io.Serializable {
 
   public OrganizationId {
     Objects.requireNonNull(value, "organization id");

@@ -1,45 +1,88 @@
 package org.vividly.tenancy;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vividly.common.InvalidRequest;
+import org.vividly.common.NotFound;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Looks up and creates organizations. */
+/**
+ * Organizations (tenants), their type and JSONB settings. Deleting one is a soft delete: its rows
+ * stay for audits and retention, but nobody can sign in to it or find it.
+ */
 @Service
 public class Organizations {
 
+  /** The organization used by jobs that belong to no tenant (index recovery). */
   public static final String DEFAULT_SLUG = "default";
+  /** The shared open library (OpenStax books, the demo documents) organizations may enable. */
+  public static final String SHARED_LIBRARY_SLUG = "open-library";
+
   private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+  private static final String COLUMNS = "id, slug, name, type";
 
   private final JdbcClient jdbc;
+  private final JsonMapper json;
 
-  Organizations(JdbcClient jdbc) {
+  Organizations(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   public Optional<Organization> findBySlug(String slug) {
-    return jdbc.sql("SELECT id, slug, name FROM organization WHERE slug = ? AND deleted_at IS NULL")
-        .param(slug)
-        .query((rs, i) -> new Organization(new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
-        .optional();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE slug = ? AND deleted_at IS NULL").param(slug).query(Organizations::map).optional();
   }
 
-  /** The organization with this slug, created on first use. */
+  public Optional<Organization> find(OrganizationId id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE id = ? AND deleted_at IS NULL").param(id.value()).query(Organizations::map).optional();
+  }
+
+  public Organization get(OrganizationId id) {
+    return find(id).orElseThrow(() -> new NotFound("Organization", id));
+  }
+
+  /**
+   * Creates an organization with its type's default settings.
+   *
+   * @throws InvalidRequest for a bad name or slug, or a slug already taken
+   */
+  @Transactional
+  public Organization create(String name, String slug, OrganizationType type) {
+    String checkedName = Names.check("Organization name", name);
+    if (slug == null || !SLUG.matcher(slug).matches()) {
+      throw new InvalidRequest("Organization slug must be 1-63 lowercase letters, digits and dashes, starting with a letter or digit: " + Names.quote(slug));
+    }
+    try {
+      jdbc.sql("INSERT INTO organization (id, slug, name, type, settings) VALUES (?, ?, ?, ?, ?::jsonb)")
+          .params(UUID.randomUUID(), slug, checkedName, type.code(), json.writeValueAsString(type.defaults()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw new InvalidRequest("An organization with slug '" + slug + "' already exists");
+    }
+    return findBySlug(slug).orElseThrow();
+  }
+
+  /** The organization with this slug, created (as a single school) on first use. */
   @Transactional
   public Organization resolve(String slug) {
     if (slug == null || !SLUG.matcher(slug).matches()) {
-      throw new InvalidRequest("Organization must be a slug of lowercase letters, digits and dashes: " + slug);
+      throw new InvalidRequest("Organization must be a slug of lowercase letters, digits and dashes: " + Names.quote(slug));
     }
     return findBySlug(slug)
         .orElseGet(
             () -> {
-              jdbc.sql("INSERT INTO organization (id, slug, name) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING")
-                  .params(UUID.randomUUID(), slug, slug)
+              jdbc.sql("INSERT INTO organization (id, slug, name, type, settings) VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (slug) DO NOTHING")
+                  .params(UUID.randomUUID(), slug, slug, OrganizationType.SINGLE_SCHOOL.code(), json.writeValueAsString(OrganizationType.SINGLE_SCHOOL.defaults()))
                   .update();
               return findBySlug(slug).orElseThrow();
             });
@@ -49,9 +92,64 @@ public class Organizations {
     return resolve(DEFAULT_SLUG);
   }
 
+  /** The shared open library's organization, created on first use. */
+  @Transactional
+  public Organization sharedLibrary() {
+    return findBySlug(SHARED_LIBRARY_SLUG).orElseGet(() -> {
+      try {
+        return create("Vividly Open Library", SHARED_LIBRARY_SLUG, OrganizationType.NONPROFIT);
+      } catch (InvalidRequest raced) {
+        return findBySlug(SHARED_LIBRARY_SLUG).orElseThrow();
+      }
+    });
+  }
+
   public List<Organization> all() {
-    return jdbc.sql("SELECT id, slug, name FROM organization WHERE deleted_at IS NULL ORDER BY slug")
-        .query((rs, i) -> new Organization(new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3)))
-        .list();
+    return jdbc.sql("SELECT " + COLUMNS + " FROM organization WHERE deleted_at IS NULL ORDER BY slug").query(Organizations::map).list();
+  }
+
+  public OrganizationSettings settings(OrganizationId id) {
+    String stored = jdbc.sql("SELECT settings FROM organization WHERE id = ? AND deleted_at IS NULL").param(id.value()).query(String.class).optional().orElseThrow(() -> new NotFound("Organization", id));
+    Organization org = get(id);
+    if (stored.isBlank() || stored.equals("{}")) return org.type().defaults();
+    return json.readValue(stored, OrganizationSettings.class);
+  }
+
+  @Transactional
+  public OrganizationSettings updateSettings(OrganizationId id, OrganizationSettings settings) {
+    int updated = jdbc.sql("UPDATE organization SET settings = ?::jsonb WHERE id = ? AND deleted_at IS NULL").params(json.writeValueAsString(settings), id.value()).update();
+    if (updated == 0) throw new NotFound("Organization", id);
+    return settings;
+  }
+
+  @Transactional
+  public Organization rename(OrganizationId id, String name) {
+    int updated = jdbc.sql("UPDATE organization SET name = ? WHERE id = ? AND deleted_at IS NULL").params(Names.check("Organization name", name), id.value()).update();
+    if (updated == 0) throw new NotFound("Organization", id);
+    return get(id);
+  }
+
+  /** Soft delete: the organization disappears from every lookup; its rows stay. */
+  @Transactional
+  public void delete(OrganizationId id) {
+    int updated = jdbc.sql("UPDATE organization SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL").param(id.value()).update();
+    if (updated == 0) throw new NotFound("Organization", id);
+  }
+
+  /**
+   * The organizations whose libraries {@code id}'s people search: its own, and the shared open
+   * library when its settings enable it.
+   */
+  public Set<OrganizationId> searchable(OrganizationId id) {
+    Set<OrganizationId> libraries = new LinkedHashSet<>();
+    libraries.add(id);
+    if (settings(id).libraries().sharedLibrary()) {
+      findBySlug(SHARED_LIBRARY_SLUG).ifPresent(shared -> libraries.add(shared.id()));
+    }
+    return libraries;
+  }
+
+  private static Organization map(ResultSet rs, int row) throws SQLException {
+    return new Organization(new OrganizationId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), OrganizationType.parse(rs.getString(4)));
   }
 }

@@ -1,6 +1,7 @@
 /**
- * Tenancy: organizations own everything. Every query and every retrieval request carries an
- * {@link org.vividly.tenancy.OrganizationId}. Until sign-in exists the caller's organization comes
- * from the {@code X-Vividly-Organization} header (a slug) and defaults to {@code default}.
+ * Tenancy: organizations (of eight types, each with a default settings profile), their schools,
+ * classes and enrollments, and who may see whose work. Every query and every retrieval request
+ * carries an {@link org.vividly.tenancy.OrganizationId}; it comes from the signed-in
+ * {@link org.vividly.tenancy.Caller}, never from what a client claims.
  */
 package org.vividly.tenancy;

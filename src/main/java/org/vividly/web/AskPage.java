@@ -20,7 +20,14 @@ import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.ContentRequests;
 import org.vividly.tenancy.CurrentOrganization;
-import org.vividly.tenancy.OrganizationId;
+import org.vividly.common.InvalidRequest;
+import org.vividly.identity.Account;
+import org.vividly.identity.Accounts;
+import org.vividly.quota.QuotaExceeded;
+import org.vividly.quota.Quotas;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.Visibility;
+import java.util.Set;
 
 /**
  * The ask page: a question, a grade, interests and the modalities wanted in; a cited lesson out,
@@ -34,7 +41,12 @@ class AskPage {
   private final CurrentOrganization organization;
   private final RateLimits limits;
 
-  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, RateLimits limits) {
+  private final Accounts accounts;
+  private final Quotas quotas;
+
+  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, RateLimits limits, Accounts accounts, Quotas quotas) {
+    this.accounts = accounts;
+    this.quotas = quotas;
     this.lessons = lessons;
     this.requests = requests;
     this.organization = organization;
@@ -43,7 +55,11 @@ class AskPage {
 
   @GetMapping("/")
   String ask(Model model, HttpServletRequest request) {
-    model.addAttribute("recent", requests.recent(organization.of(request), 8));
+    Caller caller = organization.caller(request);
+    model.addAttribute("recent", requests.recent(new Visibility(caller.organization(), caller.userId(), Set.of(caller.userId())), 8));
+    Account account = accounts.get(caller.organization(), caller.userId());
+    model.addAttribute("account", account);
+    model.addAttribute("quota", quotas.usage(caller.organization(), caller.userId()));
     return "ask";
   }
 
@@ -62,10 +78,10 @@ class AskPage {
     boolean htmx = request.getHeader("HX-Request") != null;
     try {
       limits.require(RateLimit.CONTENT_REQUESTS, RateLimits.client(request));
-      OrganizationId org = organization.of(request);
+      Caller caller = organization.caller(request);
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       List<String> wanted = modalities == null ? new ArrayList<>() : modalities;
-      ContentRequest created = requests.create(org, ContentRequestCommand.of(question, grade, list, null, wanted, null, null, audioLanguage, resolution, null));
+      ContentRequest created = requests.create(caller, ContentRequestCommand.of(question, grade, list, null, wanted, null, null, audioLanguage, resolution, null));
       if (wanted.contains("audio") || wanted.contains("video")) {
         String page = "/requests/" + created.id();
         if (htmx) {
@@ -74,33 +90,36 @@ class AskPage {
         }
         return "redirect:" + page;
       }
-      model.addAttribute("lesson", lessons.get(org, created.lessonId()));
-    } catch (IllegalArgumentException | RateLimitExceeded e) {
+      model.addAttribute("lesson", lessons.get(organization.visibility(request), created.lessonId()));
+    } catch (IllegalArgumentException | RateLimitExceeded | InvalidRequest e) {
       model.addAttribute("error", e.getMessage());
+    } catch (QuotaExceeded e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("upgrade", e.upgradeAllowed());
     }
     return htmx ? "lesson :: lesson" : "lesson";
   }
 
   @GetMapping("/lessons/{id}")
   String lesson(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    model.addAttribute("lesson", lessons.get(organization.of(request), id));
+    model.addAttribute("lesson", lessons.get(organization.visibility(request), id));
     return "lesson";
   }
 
   /** A request: live progress by stage while it renders, then the player and the lesson. */
   @GetMapping("/requests/{id}")
   String request(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    OrganizationId org = organization.of(request);
-    ContentRequest r = requests.get(org, id);
+    Visibility visibility = organization.visibility(request);
+    ContentRequest r = requests.get(visibility, id);
     model.addAttribute("request", r);
-    if (r.lessonId() != null) model.addAttribute("lesson", lessons.get(org, r.lessonId()));
+    if (r.lessonId() != null) model.addAttribute("lesson", lessons.get(visibility, r.lessonId()));
     return "request";
   }
 
   /** The progress fragment htmx polls; once the request is done the page reloads to show the player. */
   @GetMapping("/requests/{id}/progress")
   String progress(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
-    ContentRequest r = requests.get(organization.of(request), id);
+    ContentRequest r = requests.get(organization.visibility(request), id);
     if (r.finished()) response.setHeader("HX-Refresh", "true");
     model.addAttribute("request", r);
     return "request :: progress";
@@ -108,7 +127,7 @@ class AskPage {
 
   @PostMapping("/requests/{id}/delete")
   String delete(@PathVariable UUID id, HttpServletRequest request) {
-    requests.delete(organization.of(request), id);
+    requests.delete(organization.visibility(request), id);
     return "redirect:/";
   }
 }

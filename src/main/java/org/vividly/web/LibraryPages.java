@@ -28,13 +28,21 @@ import org.vividly.tenancy.OrganizationId;
 @Controller
 class LibraryPages {
 
+  private final org.vividly.tenancy.Organizations organizations;
+
+  /** The libraries the caller reads: their organization's and the shared ones it enabled. */
+  private java.util.Set<OrganizationId> libraries(HttpServletRequest request) {
+    return organizations.searchable(organization.of(request));
+  }
+
   private final Sources sources;
   private final Ingestion ingestion;
   private final Jobs jobs;
   private final Retriever retriever;
   private final CurrentOrganization organization;
 
-  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, CurrentOrganization organization) {
+  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, CurrentOrganization organization, org.vividly.tenancy.Organizations organizations) {
+    this.organizations = organizations;
     this.sources = sources;
     this.ingestion = ingestion;
     this.jobs = jobs;
@@ -49,7 +57,7 @@ class LibraryPages {
     model.addAttribute("mode", mode);
     if (q != null && !q.isBlank()) {
       try {
-        model.addAttribute("result", retriever.search(new SearchRequest(organization.of(request), q, Math.clamp(k, 1, 100), mode, Set.of(), Set.of(), Set.of("teacher-note"))));
+        model.addAttribute("result", retriever.search(new SearchRequest(organization.of(request), q, Math.clamp(k, 1, 100), mode, Set.of(), Set.of(), Set.of("teacher-note")).withLibraries(libraries(request))));
       } catch (IllegalArgumentException e) {
         model.addAttribute("error", e.getMessage());
       }
@@ -61,25 +69,28 @@ class LibraryPages {
   String sources(Model model, HttpServletRequest request) {
     OrganizationId org = organization.of(request);
     model.addAttribute("sources", sources.list(org));
+    Set<OrganizationId> shared = new java.util.LinkedHashSet<>(organizations.searchable(org));
+    shared.remove(org);
+    model.addAttribute("sharedSources", sources.list(shared));
     model.addAttribute("jobs", jobs.recent(org, 5));
     return "sources";
   }
 
   @GetMapping("/sources/{id}")
   String source(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    model.addAttribute("detail", sources.get(organization.of(request), id));
+    model.addAttribute("detail", sources.get(libraries(request), id));
     return "source";
   }
 
   @GetMapping("/sections/{id}")
   String section(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    model.addAttribute("passages", sources.sectionPassages(organization.of(request), id));
+    model.addAttribute("passages", sources.sectionPassages(libraries(request), id));
     return "section";
   }
 
   @GetMapping("/passages/{id}")
   String passage(@PathVariable long id, Model model, HttpServletRequest request) {
-    model.addAttribute("passage", sources.passage(organization.of(request), id));
+    model.addAttribute("passage", sources.passage(libraries(request), id));
     return request.getHeader("HX-Request") != null ? "passage :: passage" : "passage";
   }
 

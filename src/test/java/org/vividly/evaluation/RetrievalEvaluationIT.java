@@ -42,7 +42,7 @@ class RetrievalEvaluationIT extends IntegrationTest {
         return "tiny.zip";
       }
     });
-    JsonNode job = RestClient.create(url("")).post().uri("/api/v1/evaluations/retrieval").header("X-Vividly-Organization", organization()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
+    JsonNode job = RestClient.create(url("")).post().uri("/api/v1/evaluations/retrieval").header("Authorization", auth()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
     job = awaitJob(job.path("id").asString(), java.time.Duration.ofMinutes(2));
     assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("succeeded");
     JsonNode report = job.path("report");
@@ -64,7 +64,7 @@ class RetrievalEvaluationIT extends IntegrationTest {
         return "not-beir.zip";
       }
     });
-    var response = RestClient.create(url("")).post().uri("/api/v1/evaluations/retrieval").header("X-Vividly-Organization", organization()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).exchange((req, res) -> new Object[] {res.getStatusCode().value(), new String(res.getBody().readAllBytes())});
+    var response = RestClient.create(url("")).post().uri("/api/v1/evaluations/retrieval").header("Authorization", auth()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).exchange((req, res) -> new Object[] {res.getStatusCode().value(), new String(res.getBody().readAllBytes())});
     assertThat(response[0]).isEqualTo(400);
     assertThat((String) response[1]).contains("corpus.jsonl, queries.jsonl and qrels/test.tsv");
   }

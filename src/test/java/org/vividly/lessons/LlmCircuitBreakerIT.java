@@ -54,7 +54,7 @@ class LlmCircuitBreakerIT {
 
   @Test
   void aFailingLanguageModelFallsBackThenStopsBeingCalled() {
-    RestClient api = RestClient.create("http://localhost:" + port);
+    RestClient api = ApiCalls.admin("http://localhost:" + port);
     ApiCalls.ingest(api, "/demo/photosynthesis.md");
     for (int i = 0; i < 4; i++) {
       JsonNode lesson = api.post().uri("/api/v1/lessons").contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "How do plants make food from sunlight?")).retrieve().body(JsonNode.class);

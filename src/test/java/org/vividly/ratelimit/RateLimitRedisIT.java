@@ -17,6 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vividly.VividlyApplication;
+import org.vividly.support.ApiCalls;
+import org.vividly.support.OwnServer;
 import org.vividly.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,7 +47,10 @@ class RateLimitRedisIT {
           "--vividly.rate-limit.store=redis",
           "--vividly.rate-limit.redis.key-prefix=" + prefix,
           "--vividly.rate-limit.api-per-minute=6",
-          "--vividly.rate-limit.api-per-hour=100");
+          "--vividly.rate-limit.api-per-hour=100",
+          "--vividly.security.bcrypt-strength=4",
+          "--vividly.rate-limit.sign-in-attempts-per-ip=1000",
+          "--vividly.security.admin-password=" + OwnServer.ADMIN_PASSWORD);
       servers.add(context);
       ports.add(((WebServerApplicationContext) context).getWebServer().getPort());
     }
@@ -58,6 +63,8 @@ class RateLimitRedisIT {
 
   @Test
   void serversSharingRedisEnforceOneLimit() throws Exception {
+    // Signing in is an API call too (per address, not per person): it is not counted below.
+    token = ApiCalls.signIn("http://localhost:" + ports.get(0), "admin@vividly.local", OwnServer.ADMIN_PASSWORD);
     for (int i = 0; i < 6; i++) {
       HttpResponse<String> ok = get(ports.get(i % 2), "/api/v1/sources");
       assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
@@ -75,11 +82,33 @@ class RateLimitRedisIT {
     assertThat(problem.path("detail").asString()).contains("Too many API calls");
     assertThat(get(ports.get(1), "/api/v1/sources").statusCode()).as("the other server refuses too").isEqualTo(429);
     // Pages and media files (players fetch in many range requests) are not API calls.
-    assertThat(get(ports.get(1), "/").statusCode()).isEqualTo(200);
+    assertThat(get(ports.get(1), "/").statusCode()).isIn(200, 302);
     assertThat(get(ports.get(1), "/api/v1/requests/" + UUID.randomUUID() + "/files/lesson.mp4").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void aLockedAccountIsLockedOnEveryServer() throws Exception {
+    String email = "nobody-" + UUID.randomUUID() + "@example.org";
+    for (int i = 0; i < 5; i++) {
+      assertThat(signIn(ports.get(i % 2), email, "wrong password " + i).statusCode()).isEqualTo(401);
+    }
+    HttpResponse<String> locked = signIn(ports.get(1), email, "wrong password 6");
+    assertThat(locked.statusCode()).isEqualTo(429);
+    assertThat(locked.body()).contains("locked after too many failed sign-ins");
+    assertThat(locked.headers().firstValue("Retry-After")).isPresent();
+    assertThat(signIn(ports.get(0), email, "wrong password 7").statusCode()).isEqualTo(429);
+  }
+
+  private String token;
+
+  private HttpResponse<String> signIn(int port, String email, String password) throws Exception {
+    String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("email", email, "password", password));
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/token")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    if (token != null) request.header("Authorization", "Bearer " + token);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

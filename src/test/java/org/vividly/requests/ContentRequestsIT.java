@@ -90,7 +90,7 @@ class ContentRequestsIT extends IntegrationTest {
 
     // The player seeks with range requests.
     HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create(url(done.path("files").valueStream().filter(f -> f.path("name").asString().equals("lesson.mp4")).findFirst().orElseThrow().path("url").asString())))
-        .header("X-Vividly-Organization", organization()).header("Range", "bytes=100-199").build(), HttpResponse.BodyHandlers.ofByteArray());
+        .header("Authorization", auth()).header("Range", "bytes=100-199").build(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(range.statusCode()).isEqualTo(206);
     assertThat(range.body()).hasSize(100);
     assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + Files.size(mp4));
@@ -165,7 +165,7 @@ class ContentRequestsIT extends IntegrationTest {
   @Test
   void otherOrganizationsCannotSeeARequestOrItsFiles() {
     JsonNode request = json(postJson("/api/v1/requests", Map.of("question", "How do plants make food?", "modalities", List.of("text"))));
-    HttpResponse<String> foreign = send(HttpRequest.newBuilder(URI.create(url("/api/v1/requests/" + request.path("id").asString() + "/files/lesson.md"))).header("X-Vividly-Organization", "someone-else").build());
+    HttpResponse<String> foreign = send(HttpRequest.newBuilder(URI.create(url("/api/v1/requests/" + request.path("id").asString() + "/files/lesson.md"))).header("Authorization", auth("someone-else")).build());
     assertThat(foreign.statusCode()).isEqualTo(404);
     assertThat(foreign.body()).doesNotContain("chlorophyll");
   }
@@ -190,7 +190,7 @@ class ContentRequestsIT extends IntegrationTest {
 
   private Path download(JsonNode request, String name, Path dir) throws Exception {
     String link = request.path("files").valueStream().filter(f -> f.path("name").asString().equals(name)).findFirst().orElseThrow().path("url").asString();
-    HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url(link))).header("X-Vividly-Organization", organization()).build(), HttpResponse.BodyHandlers.ofFile(dir.resolve(name)));
+    HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url(link))).header("Authorization", auth()).build(), HttpResponse.BodyHandlers.ofFile(dir.resolve(name)));
     assertThat(response.statusCode()).isEqualTo(200);
     return response.body();
   }

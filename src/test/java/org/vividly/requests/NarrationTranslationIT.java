@@ -75,7 +75,7 @@ class NarrationTranslationIT {
   @Test
   void narratesAnEnglishLessonInSpanishThroughTheLanguageModel() throws Exception {
     assumeThat(Media.installed("ffmpeg") && Media.installed("espeak-ng")).as("ffmpeg and espeak-ng are needed").isTrue();
-    RestClient api = RestClient.create("http://localhost:" + port);
+    RestClient api = ApiCalls.admin("http://localhost:" + port);
     ApiCalls.ingest(api, "/demo/photosynthesis.md");
 
     JsonNode created = api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON)

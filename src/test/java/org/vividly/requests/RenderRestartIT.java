@@ -22,6 +22,8 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
+import org.vividly.support.ApiCalls;
+import org.vividly.support.OwnServer;
 import org.vividly.support.Media;
 import org.vividly.support.TestDatabase;
 import tools.jackson.databind.JsonNode;
@@ -115,6 +117,8 @@ class RenderRestartIT {
     pb.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
     // The test polls every 50 ms to catch a render mid-stage, far above the API limit.
     pb.environment().put("VIVIDLY_RATELIMIT_ENABLED", "false");
+    pb.environment().put("VIVIDLY_SECURITY_ADMIN_PASSWORD", OwnServer.ADMIN_PASSWORD);
+    pb.environment().put("VIVIDLY_SECURITY_BCRYPT_STRENGTH", "4");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile()));
     return pb.start();
   }
@@ -142,7 +146,7 @@ class RenderRestartIT {
         return "photosynthesis.md";
       }
     });
-    JsonNode job = RestClient.create(base).post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
+    JsonNode job = RestClient.create(base).post().uri("/api/v1/ingestions").header("Authorization", auth(base)).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
     for (int i = 0; i < 600; i++) {
       JsonNode j = JSON.readTree(get(base + "/api/v1/jobs/" + job.path("id").asString()));
       if (j.path("status").asString().equals("succeeded")) return;
@@ -152,12 +156,20 @@ class RenderRestartIT {
     throw new AssertionError("ingestion did not finish");
   }
 
+  private String token;
+
+  /** Signs in as the server's super admin; the token stays valid across the restart (its key is in the database). */
+  private String auth(String base) {
+    if (token == null) token = ApiCalls.signIn(base, "admin@vividly.local", OwnServer.ADMIN_PASSWORD);
+    return "Bearer " + token;
+  }
+
   private String get(String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth(url.substring(0, url.indexOf("/api/")))).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private String post(String url, Object body) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth(url.substring(0, url.indexOf("/api/")))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   private static int freePort() throws IOException {

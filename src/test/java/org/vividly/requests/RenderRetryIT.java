@@ -58,7 +58,7 @@ class RenderRetryIT {
   @Test
   void anEngineCrashIsRetriedAfterABackoffAndTheRequestCompletes() throws Exception {
     assumeThat(Media.installed("ffmpeg") && Media.installed("festival")).as("ffmpeg and festival are needed").isTrue();
-    RestClient api = RestClient.create("http://localhost:" + port);
+    RestClient api = ApiCalls.admin("http://localhost:" + port);
     ApiCalls.ingest(api, "/demo/photosynthesis.md");
 
     JsonNode created = api.post().uri("/api/v1/requests").contentType(MediaType.APPLICATION_JSON).body(Map.of("question", "What does chlorophyll absorb?", "modalities", List.of("audio"))).retrieve().body(JsonNode.class);

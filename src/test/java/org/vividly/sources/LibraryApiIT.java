@@ -106,7 +106,7 @@ class LibraryApiIT extends IntegrationTest {
 
   private int http(java.net.http.HttpResponse<String> ignored, String org) {
     try {
-      return this.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(ignored.uri().getPath()))).header("X-Vividly-Organization", org).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+      return this.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(ignored.uri().getPath()))).header("Authorization", auth(org)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -164,7 +164,7 @@ class LibraryApiIT extends IntegrationTest {
   void jobProgressStreamsAsServerSentEventsUntilDone() throws Exception {
     var response = send("/api/v1/index/rebuild");
     String id = json(response).path("id").asString();
-    var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/jobs/" + id + "/events"))).header("X-Vividly-Organization", organization()).header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    var stream = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/jobs/" + id + "/events"))).header("Authorization", auth()).header("Accept", "text/event-stream").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
     assertThat(stream.body()).contains("event:done").contains("\"status\":\"succeeded\"");
   }
@@ -190,7 +190,7 @@ class LibraryApiIT extends IntegrationTest {
 
   private java.net.http.HttpResponse<String> send(String path) {
     try {
-      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).header("X-Vividly-Organization", organization()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).header("Authorization", auth()).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -14,6 +14,18 @@ public final class ApiCalls {
 
   private ApiCalls() {}
 
+  /** Signs in over HTTP and returns the access token. */
+  public static String signIn(String baseUrl, String email, String password) {
+    return RestClient.create(baseUrl).post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("email", email, "password", password)).retrieve().body(JsonNode.class).path("access_token").asString();
+  }
+
+  /** A client of the server at {@code baseUrl} signed in as its super admin (see {@link OwnServer#ADMIN_PASSWORD}). */
+  public static RestClient admin(String baseUrl) {
+    String token = signIn(baseUrl, "admin@vividly.local", OwnServer.ADMIN_PASSWORD);
+    return RestClient.builder().baseUrl(baseUrl).defaultHeader("Authorization", "Bearer " + token).build();
+  }
+
   /** Uploads a classpath resource to /api/v1/ingestions and waits for the job. */
   public static JsonNode ingest(RestClient api, String resource) {
     byte[] content;

@@ -9,7 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.vividly.identity.Account;
+import org.vividly.identity.Accounts;
+import org.vividly.identity.NewAccount;
+import org.vividly.identity.Tokens;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.Organization;
+import org.vividly.tenancy.Organizations;
+import org.vividly.tenancy.Role;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
@@ -46,14 +58,50 @@ public abstract class IntegrationTest {
     registry.add("vividly.storage.data-dir", DATA::toString);
     // These tests call the API far faster than a person; RateLimitRedisIT tests the limits.
     registry.add("vividly.rate-limit.enabled", () -> "false");
+    registry.add("vividly.security.bcrypt-strength", () -> "4");
+    // Every test signs in from 127.0.0.1; SignInIT checks the per-address lock with addresses of its own.
+    registry.add("vividly.rate-limit.sign-in-attempts-per-ip", () -> "1000");
+    registry.add("vividly.security.access-token-lifetime", () -> "3h");
+    registry.add("vividly.security.admin-password", () -> OwnServer.ADMIN_PASSWORD);
   }
+
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  @Autowired protected Organizations organizations;
+  @Autowired protected Accounts accounts;
+  @Autowired protected Tokens tokens;
+
+  /** {@code Authorization} header value of this class's organization admin. */
+  protected String auth() {
+    return auth(organization());
+  }
+
+  /** {@code Authorization} header value of the admin of organization {@code slug} (created on first use). */
+  protected String auth(String slug) {
+    return TOKENS.computeIfAbsent(slug, s -> "Bearer " + signIn(member(s, Role.ORG_ADMIN, "admin")));
+  }
+
+  /** A person of organization {@code slug} (created, with the organization, on first use). */
+  protected Caller member(String slug, Role role, String name) {
+    Organization org = organizations.findBySlug(slug).orElseGet(() -> organizations.resolve(slug));
+    String email = name + "@" + slug + ".test";
+    Account account = accounts.findByEmail(email).orElseGet(() -> accounts.create(org.id(), new NewAccount(email, name, role, null, 9, PASSWORD, List.of())));
+    return new Caller(account.id(), account.organization(), account.role(), account.email(), account.displayName(), null);
+  }
+
+  /** An access token for {@code caller}. */
+  protected String signIn(Caller caller) {
+    return tokens.issue(caller, "127.0.0.1", "test").accessToken();
+  }
+
+  protected static final String PASSWORD = "correct horse battery";
 
   @Value("${local.server.port}")
   protected int port;
 
   protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The organization this test class works in (sent as X-Vividly-Organization). */
+  /** The organization this test class works in; requests go as its admin ({@link #auth()}). */
   protected abstract String organization();
 
   protected String url(String path) {
@@ -61,15 +109,15 @@ public abstract class IntegrationTest {
   }
 
   protected HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Vividly-Organization", organization()).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", auth()).GET().build());
   }
 
   protected HttpResponse<String> postJson(String path, Object body) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Vividly-Organization", organization()).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", auth()).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
   }
 
   protected HttpResponse<String> delete(String path) {
-    return send(HttpRequest.newBuilder(URI.create(url(path))).header("X-Vividly-Organization", organization()).DELETE().build());
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", auth()).DELETE().build());
   }
 
   protected JsonNode json(HttpResponse<String> response) {
@@ -96,7 +144,7 @@ public abstract class IntegrationTest {
         return fileName;
       }
     });
-    JsonNode job = RestClient.create(url("")).post().uri("/api/v1/ingestions").header("X-Vividly-Organization", organization()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
+    JsonNode job = RestClient.create(url("")).post().uri("/api/v1/ingestions").header("Authorization", auth()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
     return awaitJob(job.path("id").asString(), Duration.ofMinutes(10));
   }
 

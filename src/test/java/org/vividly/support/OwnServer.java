@@ -12,6 +12,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class OwnServer {
 
+  /** Password of the super admin {@code admin@vividly.local} that every test server creates. */
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+
   private OwnServer() {}
 
   public static void register(DynamicPropertyRegistry registry, String name) {
@@ -25,5 +28,8 @@ public final class OwnServer {
     registry.add("spring.datasource.url", () -> database);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("vividly.rate-limit.enabled", () -> "false");
+    registry.add("vividly.security.bcrypt-strength", () -> "4");
+    registry.add("vividly.rate-limit.sign-in-attempts-per-ip", () -> "1000");
+    registry.add("vividly.security.admin-password", () -> ADMIN_PASSWORD);
   }
 }

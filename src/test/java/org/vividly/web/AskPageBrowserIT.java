@@ -11,6 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.Role;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -36,7 +39,7 @@ class AskPageBrowserIT extends IntegrationTest {
 
   @Override
   protected String organization() {
-    return "default";
+    return "browser-it";
   }
 
   @BeforeAll
@@ -51,6 +54,93 @@ class AskPageBrowserIT extends IntegrationTest {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
     browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    teacher = member(organization(), Role.TEACHER, "teacher");
+    student = member(organization(), Role.STUDENT, "student");
+    member(organization(), Role.STUDENT, "other-student");
+    var school = schools.createSchool(teacher.organization(), "Browser High " + System.nanoTime());
+    var physics = schools.createClass(teacher.organization(), school.id(), teacher.userId(), "Optics", "Physics", 10, java.util.List.of("light"));
+    schools.enroll(teacher.organization(), physics.id(), student.userId());
+  }
+
+  @Autowired org.vividly.tenancy.Schools schools;
+  Caller teacher;
+  Caller student;
+
+  /** Signs in through the login page (ending any earlier sign-in). */
+  void signInAs(Caller who) {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login"));
+    browser.findElement(By.id("email")).sendKeys(who.email());
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void asStudent() {
+    signInAs(student);
+  }
+
+  @Test
+  void pagesNeedASignInAndAWrongPasswordIsExplained() {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/my"));
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+    browser.findElement(By.id("email")).sendKeys(student.email());
+    browser.findElement(By.id("password")).sendKeys("not my password");
+    browser.findElement(By.id("sign-in")).click();
+    assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error"))).getText()).contains("Wrong email or password");
+    browser.findElement(By.id("email")).sendKeys(student.email());
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("sign-in")).click();
+    WebElement me = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    assertThat(me.getText()).contains("student");
+    assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
+    assertThat(browser.findElements(By.linkText("Classes"))).isEmpty();
+    browser.get(url("/admin"));
+    assertThat(browser.getPageSource()).doesNotContain("id=\"people\"");
+    browser.get(url("/"));
+    browser.findElement(By.id("sign-out")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/login?signedOut"));
+    browser.get(url("/my"));
+    assertThat(browser.getCurrentUrl()).endsWith("/login");
+  }
+
+  @Test
+  void aStudentSeesTheirQuotaAndOnlyTheirOwnLessons() {
+    browser.get(url("/my"));
+    assertThat(browser.findElement(By.id("my-quota")).getText()).contains("Text lessons").contains("200");
+  }
+
+  @Test
+  void aTeacherSeesTheirClassRosterAndAStudentsLessons() {
+    signInAs(teacher);
+    browser.findElement(By.linkText("Classes")).click();
+    WebElement roster = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.roster")));
+    assertThat(roster.getText()).contains("student").doesNotContain("other-student");
+    browser.findElement(By.linkText("student")).click();
+    assertThat(browser.findElement(By.id("student-quota")).getText()).contains("plan");
+    browser.get(url("/teach/students/" + member(organization(), Role.STUDENT, "other-student").userId()));
+    assertThat(browser.getPageSource()).doesNotContain("student-quota");
+  }
+
+  @Test
+  void anAdminManagesPeopleAndSeesValidationErrors() {
+    signInAs(member(organization(), Role.ORG_ADMIN, "admin"));
+    browser.findElement(By.linkText("Admin")).click();
+    assertThat(browser.findElement(By.id("people")).getText()).contains("teacher@browser-it.test").contains("student@browser-it.test");
+    WebElement form = browser.findElement(By.id("add-person"));
+    form.findElement(By.name("displayName")).sendKeys("<script>alert(1)</script>");
+    form.findElement(By.name("email")).sendKeys("new.person@browser-it.test");
+    form.findElement(By.cssSelector("button")).click();
+    assertThat(browser.findElement(By.id("admin-error")).getText()).contains("must not contain '<' or '>'");
+    assertThat(accounts.findByEmail("new.person@browser-it.test")).isEmpty();
+    form = browser.findElement(By.id("add-person"));
+    form.findElement(By.name("displayName")).sendKeys("New Person");
+    form.findElement(By.name("email")).sendKeys("new.person@browser-it.test");
+    form.findElement(By.cssSelector("button")).click();
+    assertThat(browser.findElement(By.id("invitation-link")).getText()).contains("/invitations/");
+    assertThat(browser.findElement(By.id("people")).getText()).contains("new.person@browser-it.test").contains("invited");
   }
 
   @AfterAll

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.vividly.lessons.Lesson;
 import org.vividly.lessons.LessonRequest;
 import org.vividly.lessons.Lessons;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.CurrentOrganization;
 
 @RestController
@@ -43,19 +44,20 @@ class LessonsApi {
       summary = "Ask a question",
       description = "Composes a lesson from the library. When the library cannot answer, `inLibrary` is false and `closestSections` lists the nearest sections.")
   ResponseEntity<Lesson> ask(@RequestBody AskBody body, HttpServletRequest request) {
-    Lesson lesson = lessons.ask(organization.of(request), new LessonRequest(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds()));
+    Caller caller = organization.caller(request);
+    Lesson lesson = lessons.ask(caller.organization(), caller.userId(), new LessonRequest(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds()));
     return ResponseEntity.created(URI.create("/api/v1/lessons/" + lesson.id())).body(lesson);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A lesson asked earlier")
   Lesson get(@PathVariable UUID id, HttpServletRequest request) {
-    return lessons.get(organization.of(request), id);
+    return lessons.get(organization.visibility(request), id);
   }
 
   @GetMapping
   @Operation(summary = "Recent lessons, newest first")
   List<Lesson> recent(@RequestParam(defaultValue = "20") int limit, HttpServletRequest request) {
-    return lessons.recent(organization.of(request), Math.clamp(limit, 1, 200));
+    return lessons.recent(organization.visibility(request), Math.clamp(limit, 1, 200));
   }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 
 /** Buckets in this server's memory; a bucket untouched for two hours (full again by then) is dropped. */
@@ -14,12 +15,20 @@ final class LocalBucketStore implements ClosableStore {
 
   @Override
   public ConsumptionProbe consume(String key, BucketConfiguration configuration) {
-    Bucket bucket = buckets.get(key, k -> {
+    return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+  }
+
+  @Override
+  public EstimationProbe estimate(String key, BucketConfiguration configuration) {
+    return bucket(key, configuration).estimateAbilityToConsume(1);
+  }
+
+  private Bucket bucket(String key, BucketConfiguration configuration) {
+    return buckets.get(key, k -> {
       var builder = Bucket.builder();
       for (var bandwidth : configuration.getBandwidths()) builder.addLimit(bandwidth);
       return builder.build();
     });
-    return bucket.tryConsumeAndReturnRemaining(1);
   }
 
   @Override

@@ -14,8 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiPerMinute API calls per client per minute
  * @param apiPerHour API calls per client per hour
  * @param contentRequestsPerHour questions per client per hour
- * @param signInAttempts sign-in attempts per client per {@code signInWindow}
- * @param signInWindow see {@code signInAttempts}
+ * @param signInAttempts failed sign-ins per account per {@code signInWindow} before the account is locked
+ * @param signInAttemptsPerIp failed sign-ins per client address per {@code signInWindow} before the address is locked
+ * @param signInWindow see {@code signInAttempts}; sign-in locks hold even when {@code enabled} is false
  */
 @ConfigurationProperties("vividly.rate-limit")
 public record RateLimitProperties(
@@ -26,6 +27,7 @@ public record RateLimitProperties(
     @DefaultValue("1000") long apiPerHour,
     @DefaultValue("10") long contentRequestsPerHour,
     @DefaultValue("5") long signInAttempts,
+    @DefaultValue("5") long signInAttemptsPerIp,
     @DefaultValue("15m") Duration signInWindow) {
 
   /**

@@ -2,6 +2,7 @@ package org.vividly.ratelimit.internal;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -40,6 +41,11 @@ final class RedisBucketStore implements ClosableStore {
   @Override
   public ConsumptionProbe consume(String key, BucketConfiguration configuration) {
     return buckets.builder().build(prefix + key, () -> configuration).tryConsumeAndReturnRemaining(1);
+  }
+
+  @Override
+  public EstimationProbe estimate(String key, BucketConfiguration configuration) {
+    return buckets.builder().build(prefix + key, () -> configuration).estimateAbilityToConsume(1);
   }
 
   @Override

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,14 +17,16 @@ import org.vividly.ratelimit.RateLimits;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Applies the API limits to {@code /api/**} per client address, and the content-request limit to
+ * Applies the API limits to {@code /api/**} per signed-in person (or per address for anonymous
+ * calls, such as sign-in), and the content-request limit to
  * the calls that ask a question. Every API answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining}, {@code RateLimit-Reset} and {@code RateLimit-Policy} (IETF draft
  * "RateLimit header fields for HTTP"); a refused call gets 429, {@code Retry-After} (RFC 9110
  * §10.2.3) and Problem Details.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// After Spring Security's filter chain (order -100), so that the signed-in person is known.
+@Order(0)
 class RateLimitFilter extends OncePerRequestFilter {
 
   private final RateLimits limits;

@@ -85,7 +85,7 @@ class RenderPipeline {
     Path work = workRoot.resolve(id.toString());
     try {
       createDirectories(work);
-      Lesson lesson = lessons.get(r.organization(), r.lessonId());
+      Lesson lesson = lessons.get(org.vividly.tenancy.Visibility.everyone(r.organization(), null), r.lessonId());
       Narrated narrated = stage(r, Stage.AUDIO_SYNTHESIS, work, u -> audio(r, lesson, work, u), () -> loadNarrated(work));
       if (r.wants(Modality.AUDIO)) store.setOutcome(id, Modality.AUDIO, "completed");
       if (r.wants(Modality.VIDEO)) {

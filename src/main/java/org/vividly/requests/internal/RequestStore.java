@@ -17,6 +17,7 @@ import org.vividly.requests.Modality;
 import org.vividly.requests.ModalityUsage;
 import org.vividly.requests.Stage;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Visibility;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,13 +51,13 @@ public class RequestStore {
   /** A stored stage. */
   public record StageRow(Stage stage, String status, Instant startedAt, Instant endedAt, Long durationMs, int attempts, String error, StageUsage usage, BigDecimal costUsd) {}
 
-  public void insert(OrganizationId org, UUID id, ContentRequestCommand c, List<Stage> stages) {
+  public void insert(OrganizationId org, UUID owner, UUID id, ContentRequestCommand c, List<Stage> stages) {
     Map<String, String> outcomes = new LinkedHashMap<>();
     c.modalities().forEach(m -> outcomes.put(m.key(), "pending"));
     jdbc.sql("""
-        INSERT INTO content_request (id, organization_id, question, grade, interests, modalities, preferred_modality, text_language, audio_language, resolution, voice_rate, status, current_stage, outcomes)
-        VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, 'received', 'received', ?::jsonb)""")
-        .params(id, org.value(), c.lesson().question(), c.lesson().grade(), json.writeValueAsString(c.lesson().interests()), json.writeValueAsString(c.modalities().stream().map(Modality::key).toList()),
+        INSERT INTO content_request (id, organization_id, owner_id, question, grade, interests, modalities, preferred_modality, text_language, audio_language, resolution, voice_rate, status, current_stage, outcomes)
+        VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, 'received', 'received', ?::jsonb)""")
+        .params(id, org.value(), owner, c.lesson().question(), c.lesson().grade(), json.writeValueAsString(c.lesson().interests()), json.writeValueAsString(c.modalities().stream().map(Modality::key).toList()),
             c.preferred().key(), c.textLanguage(), c.audioLanguage(), c.resolution(), c.voiceRate(), json.writeValueAsString(outcomes))
         .update();
     for (Stage s : stages) {
@@ -114,8 +115,8 @@ public class RequestStore {
     jdbc.sql("UPDATE content_request SET status = ?, current_stage = NULL, error = ?, completed_at = now(), updated_at = now() WHERE id = ?").params(status, error, id).update();
   }
 
-  public Optional<Row> find(OrganizationId org, UUID id) {
-    return jdbc.sql("SELECT * FROM content_request WHERE organization_id = ? AND id = ?").params(org.value(), id).query(this::row).optional();
+  public Optional<Row> find(Visibility v, UUID id) {
+    return jdbc.sql("SELECT * FROM content_request WHERE organization_id = ? AND id = ? AND (? OR owner_id = ANY(?))").params(v.organization().value(), id, v.everyone(), v.ownerArray()).query(this::row).optional();
   }
 
   /** For the render worker, which gets only the id from the job table. */
@@ -123,8 +124,8 @@ public class RequestStore {
     return jdbc.sql("SELECT * FROM content_request WHERE id = ?").param(id).query(this::row).optional();
   }
 
-  public List<Row> recent(OrganizationId org, int limit) {
-    return jdbc.sql("SELECT * FROM content_request WHERE organization_id = ? ORDER BY created_at DESC LIMIT ?").params(org.value(), limit).query(this::row).list();
+  public List<Row> recent(Visibility v, int limit) {
+    return jdbc.sql("SELECT * FROM content_request WHERE organization_id = ? AND (? OR owner_id = ANY(?)) ORDER BY created_at DESC LIMIT ?").params(v.organization().value(), v.everyone(), v.ownerArray(), limit).query(this::row).list();
   }
 
   /** Requests whose render has not finished, in any organization. */

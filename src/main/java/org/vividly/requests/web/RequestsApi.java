@@ -31,7 +31,7 @@ import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.ContentRequests;
 import org.vividly.requests.ModalityUsage;
 import org.vividly.tenancy.CurrentOrganization;
-import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Visibility;
 
 @RestController
 @RequestMapping("/api/v1/requests")
@@ -64,26 +64,26 @@ class RequestsApi {
           + "(no speech engine or ffmpeg, or nothing to narrate) is marked `unavailable` in `outcomes` with the reason in `error`.")
   ResponseEntity<ContentRequest> create(@RequestBody CreateBody body, HttpServletRequest http) {
     ContentRequestCommand command = ContentRequestCommand.of(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds(), body.modalities(), body.preferredModality(), body.textLanguage(), body.audioLanguage(), body.resolution(), body.voiceRate());
-    ContentRequest created = requests.create(organization.of(http), command);
+    ContentRequest created = requests.create(organization.caller(http), command);
     return ResponseEntity.status(created.finished() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).location(URI.create("/api/v1/requests/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A request with its stages, outcomes, files and cost")
   ContentRequest get(@PathVariable UUID id, HttpServletRequest http) {
-    return requests.get(organization.of(http), id);
+    return requests.get(organization.visibility(http), id);
   }
 
   @GetMapping
   @Operation(summary = "Recent requests, newest first")
   List<ContentRequest> recent(@RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
-    return requests.recent(organization.of(http), Math.clamp(limit, 1, 200));
+    return requests.recent(organization.visibility(http), Math.clamp(limit, 1, 200));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a request and its files")
   ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
-    requests.delete(organization.of(http), id);
+    requests.delete(organization.visibility(http), id);
     return ResponseEntity.noContent().build();
   }
 
@@ -98,9 +98,7 @@ class RequestsApi {
       summary = "A produced file (lesson.md, narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png)",
       description = "Supports HTTP range requests (206 Partial Content), so players can seek. Add `download=true` to save it instead of playing it.")
   ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, HttpServletRequest http) {
-    OrganizationId org = organization.of(http);
-    requests.get(org, id);
-    ContentRequests.StoredFile file = requests.file(org, id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
+    ContentRequests.StoredFile file = requests.file(organization.visibility(http), id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
     ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline()).filename(name).build();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.media().contentType()))
@@ -115,8 +113,8 @@ class RequestsApi {
       summary = "Follow a request as Server-Sent Events",
       description = "Sends a `progress` event with the request whenever it changes (checked every half second), then one `done` event with the finished request, and closes.")
   SseEmitter events(@PathVariable UUID id, HttpServletRequest http) {
-    OrganizationId org = organization.of(http);
-    requests.get(org, id);
-    return ServerSentEvents.follow("request-events-" + id, () -> requests.get(org, id), ContentRequest::finished);
+    Visibility visibility = organization.visibility(http);
+    requests.get(visibility, id);
+    return ServerSentEvents.follow("request-events-" + id, () -> requests.get(visibility, id), ContentRequest::finished);
   }
 }

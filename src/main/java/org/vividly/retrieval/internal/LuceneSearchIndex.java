@@ -244,7 +244,14 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private static Query filter(SearchRequest request) {
     BooleanQuery.Builder filter = new BooleanQuery.Builder();
-    filter.add(new TermQuery(new Term(ORG, request.organization().toString())), Occur.FILTER);
+    if (request.sharedLibraries().isEmpty()) {
+      filter.add(new TermQuery(new Term(ORG, request.organization().toString())), Occur.FILTER);
+    } else {
+      List<BytesRef> libraries = new java.util.ArrayList<>();
+      libraries.add(new BytesRef(request.organization().toString()));
+      request.sharedLibraries().forEach(o -> libraries.add(new BytesRef(o.toString())));
+      filter.add(new TermInSetQuery(ORG, libraries), Occur.FILTER);
+    }
     if (!request.sourceIds().isEmpty()) {
       filter.add(new TermInSetQuery(SOURCE, request.sourceIds().stream().map(id -> new BytesRef(id.toString())).toList()), Occur.FILTER);
     }

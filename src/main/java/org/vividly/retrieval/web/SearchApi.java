@@ -23,10 +23,13 @@ import org.vividly.tenancy.CurrentOrganization;
 @Tag(name = "Search", description = "Hybrid search (BM25 + vectors, fused by RRF) over the library")
 class SearchApi {
 
+  private final org.vividly.tenancy.Organizations organizations;
+
   private final Retriever retriever;
   private final CurrentOrganization organization;
 
-  SearchApi(Retriever retriever, CurrentOrganization organization) {
+  SearchApi(Retriever retriever, CurrentOrganization organization, org.vividly.tenancy.Organizations organizations) {
+    this.organizations = organizations;
     this.retriever = retriever;
     this.organization = organization;
   }
@@ -45,7 +48,7 @@ class SearchApi {
       @RequestParam(required = false) Set<UUID> source,
       @RequestParam(required = false) Set<String> kind,
       HttpServletRequest request) {
-    SearchResult result = retriever.search(new SearchRequest(organization.of(request), q, k, mode, source, kind, kind == null || kind.isEmpty() ? Set.of("teacher-note") : Set.of()));
+    SearchResult result = retriever.search(new SearchRequest(organization.of(request), q, k, mode, source, kind, kind == null || kind.isEmpty() ? Set.of("teacher-note") : Set.of()).withLibraries(organizations.searchable(organization.of(request))));
     List<Hit> hits = new java.util.ArrayList<>();
     for (SearchHit h : result.hits()) {
       var c = h.citation();

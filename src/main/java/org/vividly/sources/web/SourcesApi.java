@@ -28,6 +28,7 @@ import org.vividly.sources.SourceDetail;
 import org.vividly.sources.SourceSummary;
 import org.vividly.sources.Sources;
 import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.OrganizationId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,12 +38,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "Sources", description = "The library: ingest documents, browse sources and passages")
 class SourcesApi {
 
+  private final org.vividly.tenancy.Organizations organizations;
+
+  /** The libraries the caller reads: their organization's and the shared ones it enabled. */
+  private java.util.Set<OrganizationId> libraries(HttpServletRequest request) {
+    return organizations.searchable(organization.of(request));
+  }
+
   private final Sources sources;
   private final Ingestion ingestion;
   private final CurrentOrganization organization;
   private final JsonMapper json;
 
-  SourcesApi(Sources sources, Ingestion ingestion, CurrentOrganization organization, JsonMapper json) {
+  SourcesApi(Sources sources, Ingestion ingestion, CurrentOrganization organization, JsonMapper json, org.vividly.tenancy.Organizations organizations) {
+    this.organizations = organizations;
     this.sources = sources;
     this.ingestion = ingestion;
     this.organization = organization;
@@ -58,7 +67,7 @@ class SourcesApi {
   @GetMapping("/sources/{id}")
   @Operation(summary = "A source with its table of contents")
   SourceDetail get(@PathVariable UUID id, HttpServletRequest request) {
-    return sources.get(organization.of(request), id);
+    return sources.get(libraries(request), id);
   }
 
   @DeleteMapping("/sources/{id}")
@@ -71,7 +80,7 @@ class SourcesApi {
   @GetMapping("/passages/{id}")
   @Operation(summary = "One passage (chunk): its text and where it sits in its source")
   Passage passage(@PathVariable long id, HttpServletRequest request) {
-    return sources.passage(organization.of(request), id);
+    return sources.passage(libraries(request), id);
   }
 
   @PostMapping(path = "/ingestions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -1,0 +1,17 @@
+package org.vividly.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Role;
+
+/**
+ * A person's account. Never carries the password hash.
+ *
+ * @param grade the student's grade (1-12, 13-16 college), or null
+ * @param planCode their own plan where the organization allows individual upgrades, else null
+ * @param interests what lessons should relate to (from their preferences)
+ * @param activated whether they have a password (an invited person has none until they accept)
+ */
+public record Account(UUID id, OrganizationId organization, UUID schoolId, String email, String displayName, Role role, Integer grade, String planCode, List<String> interests, String preferredModality, boolean activated, Instant lastSignInAt, Instant createdAt) {}

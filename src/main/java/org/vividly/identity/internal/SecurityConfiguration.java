@@ -1,0 +1,159 @@
+package org.vividly.identity.internal;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.crypto.SecretKey;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.function.SingletonSupplier;
+import org.vividly.identity.Tokens;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The security rules in front of every endpoint. The API takes JWT bearer tokens (and, for pages
+ * that play media, the session cookie); pages take the session cookie from the login form. Roles
+ * are hierarchical: super admin &gt; org admin &gt; teacher &gt; student. Which rows a caller sees
+ * inside their organization is decided by the modules themselves (see
+ * {@link org.vividly.tenancy.Visibility}); these rules decide which endpoints a role may call.
+ * Refusals on the API are RFC 7807 Problem Details: 401 with {@code WWW-Authenticate: Bearer}
+ * (RFC 6750) when not signed in, 403 when the role is not enough.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+  private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+  private static final RequestMatcher BEARER = request -> {
+    String header = request.getHeader("Authorization");
+    return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+  };
+
+  @Bean
+  PasswordEncoder passwordEncoder(SecurityProperties properties) {
+    return new BCryptPasswordEncoder(properties.bcryptStrength());
+  }
+
+  /** The key is read on first use, after Liquibase has made its table. */
+  @Bean
+  Supplier<SecretKey> jwtSigningKey(JdbcClient jdbc, SecurityProperties properties) {
+    return SingletonSupplier.of(() -> SigningKey.load(jdbc, properties.jwtSecret()));
+  }
+
+  @Bean
+  JwtEncoder jwtEncoder(Supplier<SecretKey> key) {
+    SingletonSupplier<JwtEncoder> encoder = SingletonSupplier.of(() -> new NimbusJwtEncoder(new ImmutableSecret<>(key.get())));
+    return parameters -> encoder.obtain().encode(parameters);
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(Supplier<SecretKey> key) {
+    SingletonSupplier<JwtDecoder> decoder = SingletonSupplier.of(() -> NimbusJwtDecoder.withSecretKey(key.get()).macAlgorithm(MacAlgorithm.HS256).build());
+    return token -> decoder.obtain().decode(token);
+  }
+
+  @Bean
+  RoleHierarchy roleHierarchy() {
+    return RoleHierarchyImpl.withDefaultRolePrefix().role("SUPER_ADMIN").implies("ORG_ADMIN").role("ORG_ADMIN").implies("TEACHER").role("TEACHER").implies("STUDENT").build();
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, Tokens tokens, SignInAuthenticationProvider signIn, JsonMapper json) throws Exception {
+    http.authorizeHttpRequests(rules -> rules
+            .requestMatchers("/login", "/invitations/**", "/password-reset", "/password-reset/**", "/webjars/**", "/vendor/**", "/*.css", "/*.js", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+            .requestMatchers("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/invitations/*", "/api/v1/invitations/*/accept").permitAll()
+            .requestMatchers("/actuator/**", "/api/v1/organizations", "/api/v1/organizations/**").hasRole("SUPER_ADMIN")
+            .requestMatchers("/api/v1/benchmarks/**", "/api/v1/evaluations/**", "/api/v1/index/**", "/admin", "/admin/**").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.PUT, "/api/v1/organization", "/api/v1/organization/**").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.PATCH, "/api/v1/organization", "/api/v1/organization/**").hasRole("ORG_ADMIN")
+            .requestMatchers("/api/v1/schools", "/api/v1/schools/**", "/api/v1/requests/usage").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/v1/schools").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/v1/users", "/api/v1/users/*/invitation").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.PUT, "/api/v1/users/**").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.PATCH, "/api/v1/users/*").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/users/*").hasRole("ORG_ADMIN")
+            .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/classes", "/api/v1/classes/**", "/teach", "/teach/**").hasRole("TEACHER")
+            .requestMatchers(HttpMethod.POST, "/api/v1/ingestions", "/sources/upload").hasRole("TEACHER")
+            .requestMatchers(HttpMethod.DELETE, "/api/v1/sources/*").hasRole("TEACHER")
+            .requestMatchers("/api/v1/jobs", "/api/v1/jobs/**", "/jobs/**").hasRole("TEACHER")
+            .anyRequest().authenticated())
+        .authenticationProvider(signIn)
+        .formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false).failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+        .oauth2ResourceServer(server -> server
+            .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(source -> callerFrom(source, tokens)))
+            .authenticationEntryPoint((request, response, e) -> problem(json, request, response, 401, "unauthorized", "Unauthorized", e.getMessage())))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getRequestURI().startsWith("/api/v1/auth/") || request.getRequestURI().startsWith("/api/v1/invitations/")))
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, request, response, 401, "unauthorized", "Unauthorized", "Sign in first: send 'Authorization: Bearer <access token>' from POST /api/v1/auth/token"), API)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+            .defaultAccessDeniedHandlerFor((request, response, e) -> problem(json, request, response, 403, "forbidden", "Forbidden", "Your role may not do this, or the request was not signed (CSRF)"), API));
+    return http.build();
+  }
+
+  static AbstractAuthenticationToken callerFrom(Jwt jwt, Tokens tokens) {
+    Caller caller;
+    try {
+      caller = new Caller(UUID.fromString(jwt.getSubject()), OrganizationId.of(jwt.getClaimAsString("org")), Role.parse(jwt.getClaimAsString("role")), jwt.getClaimAsString("email"), jwt.getClaimAsString("name"), UUID.fromString(jwt.getClaimAsString("sid")));
+    } catch (RuntimeException e) {
+      throw new InvalidBearerTokenException("The token does not name a person, organization, role and session");
+    }
+    if (!tokens.active(caller.session())) {
+      throw new InvalidBearerTokenException("The token was revoked (signed out or password reset), or its account or organization no longer exists");
+    }
+    return new PreAuthenticatedAuthenticationToken(caller, jwt, authorities(caller));
+  }
+
+  static List<SimpleGrantedAuthority> authorities(Caller caller) {
+    return List.of(new SimpleGrantedAuthority(caller.role().authority()));
+  }
+
+  private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
+    response.setStatus(status);
+    if (status == 401) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"vividly\"" + (request.getHeader("Authorization") != null ? ", error=\"invalid_token\"" : ""));
+    }
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "https://vividly.org/problems/" + type);
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("instance", request.getRequestURI());
+    response.getWriter().write(json.writeValueAsString(body));
+  }
+
+}

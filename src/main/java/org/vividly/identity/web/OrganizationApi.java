@@ -1,0 +1,181 @@
+package org.vividly.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vividly.common.Forbidden;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Organization;
+import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.OrganizationSettings;
+import org.vividly.tenancy.OrganizationType;
+import org.vividly.tenancy.Organizations;
+import org.vividly.tenancy.School;
+import org.vividly.tenancy.SchoolClass;
+import org.vividly.tenancy.Schools;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Organizations", description = "The organization, its settings, schools and classes")
+class OrganizationApi {
+
+  private final Organizations organizations;
+  private final Schools schools;
+  private final CurrentOrganization current;
+
+  OrganizationApi(Organizations organizations, Schools schools, CurrentOrganization current) {
+    this.organizations = organizations;
+    this.schools = schools;
+    this.current = current;
+  }
+
+  record OrganizationView(Organization organization, OrganizationSettings settings) {}
+
+  /** @param type k12_district, single_school, university, tutoring_center, homeschool_group, public_library, nonprofit or company_training */
+  record CreateOrganization(String name, String slug, String type) {}
+
+  record Rename(String name) {}
+
+  record CreateSchool(String name) {}
+
+  /** @param teacherId the teacher; teachers creating a class may leave it out (themselves) */
+  record CreateClass(UUID schoolId, UUID teacherId, String name, String subject, Integer grade, List<String> topics) {}
+
+  @GetMapping("/organization")
+  @Operation(summary = "My organization and its settings")
+  OrganizationView organization(HttpServletRequest request) {
+    OrganizationId org = current.of(request);
+    return new OrganizationView(organizations.get(org), organizations.settings(org));
+  }
+
+  @PatchMapping("/organization")
+  @Operation(summary = "Rename my organization (org admin)")
+  OrganizationView rename(@RequestBody Rename body, HttpServletRequest request) {
+    OrganizationId org = current.of(request);
+    organizations.rename(org, body.name());
+    return organization(request);
+  }
+
+  @PutMapping("/organization/settings")
+  @Operation(summary = "Replace my organization's settings (org admin)", description = "Libraries (the shared open library on or off), pricing (base plan, individual upgrades), compliance and features.")
+  OrganizationSettings settings(@RequestBody OrganizationSettings settings, HttpServletRequest request) {
+    return organizations.updateSettings(current.of(request), settings);
+  }
+
+  @GetMapping("/organizations")
+  @Operation(summary = "Every organization (super admin)")
+  List<Organization> all() {
+    return organizations.all();
+  }
+
+  @PostMapping("/organizations")
+  @Operation(summary = "Create an organization (super admin)", description = "It starts with its type's default settings.")
+  ResponseEntity<Organization> create(@RequestBody CreateOrganization body) {
+    Organization created = organizations.create(body.name(), body.slug(), OrganizationType.parse(body.type()));
+    return ResponseEntity.created(URI.create("/api/v1/organizations/" + created.id())).body(created);
+  }
+
+  @DeleteMapping("/organizations/{id}")
+  @Operation(summary = "Delete an organization (super admin)", description = "Soft delete: nobody can sign in to it any more; its records stay.")
+  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest request) {
+    if (current.of(request).value().equals(id)) throw new Forbidden("You cannot delete the organization you are signed in to");
+    organizations.delete(new OrganizationId(id));
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/schools")
+  @Operation(summary = "Schools of my organization (org admin)")
+  List<School> schools(HttpServletRequest request) {
+    return schools.schools(current.of(request));
+  }
+
+  @PostMapping("/schools")
+  @Operation(summary = "Add a school (org admin)")
+  ResponseEntity<School> createSchool(@RequestBody CreateSchool body, HttpServletRequest request) {
+    School school = schools.createSchool(current.of(request), body.name());
+    return ResponseEntity.created(URI.create("/api/v1/schools/" + school.id())).body(school);
+  }
+
+  @DeleteMapping("/schools/{id}")
+  @Operation(summary = "Delete a school and its classes (org admin)")
+  ResponseEntity<Void> deleteSchool(@PathVariable UUID id, HttpServletRequest request) {
+    schools.deleteSchool(current.of(request), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/classes")
+  @Operation(summary = "Classes", description = "Admins: every class of the organization; teachers: their own.")
+  List<SchoolClass> classes(HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    return schools.classes(caller.organization(), caller.role().isAdmin() ? null : caller.userId());
+  }
+
+  @PostMapping("/classes")
+  @Operation(summary = "Create a class", description = "Admins name the teacher; a teacher creates classes of their own.")
+  ResponseEntity<SchoolClass> createClass(@RequestBody CreateClass body, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    UUID teacher = body.teacherId() == null ? caller.userId() : body.teacherId();
+    if (!caller.role().isAdmin() && !teacher.equals(caller.userId())) throw new Forbidden("Teachers create classes of their own");
+    SchoolClass created = schools.createClass(caller.organization(), body.schoolId(), teacher, body.name(), body.subject(), body.grade(), body.topics());
+    return ResponseEntity.created(URI.create("/api/v1/classes/" + created.id())).body(created);
+  }
+
+  @GetMapping("/classes/{id}")
+  @Operation(summary = "One class")
+  SchoolClass schoolClass(@PathVariable UUID id, HttpServletRequest request) {
+    return owned(request, id);
+  }
+
+  @DeleteMapping("/classes/{id}")
+  @Operation(summary = "Delete a class")
+  ResponseEntity<Void> deleteClass(@PathVariable UUID id, HttpServletRequest request) {
+    owned(request, id);
+    schools.deleteClass(current.of(request), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/classes/{id}/students")
+  @Operation(summary = "Ids of the students enrolled in a class")
+  List<UUID> roster(@PathVariable UUID id, HttpServletRequest request) {
+    owned(request, id);
+    return schools.roster(current.of(request), id);
+  }
+
+  @PutMapping("/classes/{id}/students/{studentId}")
+  @Operation(summary = "Enroll a student", description = "Enrolling twice does nothing.")
+  ResponseEntity<Void> enroll(@PathVariable UUID id, @PathVariable UUID studentId, HttpServletRequest request) {
+    owned(request, id);
+    schools.enroll(current.of(request), id, studentId);
+    return ResponseEntity.noContent().build();
+  }
+
+  @DeleteMapping("/classes/{id}/students/{studentId}")
+  @Operation(summary = "Unenroll a student")
+  ResponseEntity<Void> unenroll(@PathVariable UUID id, @PathVariable UUID studentId, HttpServletRequest request) {
+    owned(request, id);
+    schools.unenroll(current.of(request), id, studentId);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** A class of the caller's organization that the caller teaches (or any, for admins); else 404. */
+  private SchoolClass owned(HttpServletRequest request, UUID id) {
+    Caller caller = current.caller(request);
+    SchoolClass found = schools.schoolClass(caller.organization(), id);
+    if (!caller.role().isAdmin() && !found.teacherId().equals(caller.userId())) throw new org.vividly.common.NotFound("Class", id);
+    return found;
+  }
+}

@@ -1,0 +1,147 @@
+package org.vividly.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.vividly.common.Forbidden;
+import org.vividly.common.NotFound;
+import org.vividly.identity.Account;
+import org.vividly.identity.Accounts;
+import org.vividly.identity.NewAccount;
+import org.vividly.identity.Tokens;
+import org.vividly.identity.Emails;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Organizations;
+import org.vividly.tenancy.Role;
+import org.vividly.tenancy.Schools;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "People", description = "Accounts of the organization: admins manage them, teachers see their students, everyone sees and edits themself")
+class UsersApi {
+
+  private final Accounts accounts;
+  private final CurrentOrganization current;
+  private final Schools schools;
+  private final Tokens tokens;
+  private final Emails emails;
+  private final Organizations organizations;
+
+  UsersApi(Accounts accounts, CurrentOrganization current, Schools schools, Tokens tokens, Emails emails, Organizations organizations) {
+    this.accounts = accounts;
+    this.current = current;
+    this.schools = schools;
+    this.tokens = tokens;
+    this.emails = emails;
+    this.organizations = organizations;
+  }
+
+  /**
+   * @param role super_admin, org_admin, teacher or student
+   * @param password leave out to invite the person instead (the answer then has an invitation link)
+   */
+  record CreateBody(String email, String displayName, String role, UUID schoolId, Integer grade, String password, List<String> interests) {}
+
+  record Created(Account account, String invitationUrl, Instant invitationExpiresAt) {}
+
+  record UpdateBody(String displayName, String role, UUID schoolId, Integer grade) {}
+
+  record Invitation(String invitationUrl, Instant expiresAt) {}
+
+  /** @param preferredModality text, audio or video */
+  record Preferences(List<String> interests, String preferredModality) {}
+
+  @GetMapping("/users")
+  @Operation(summary = "People of the organization", description = "Admins see everyone; teachers see the students of their classes and themselves.")
+  List<Account> list(@RequestParam(required = false) String role, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    Role only = role == null || role.isBlank() ? null : Role.parse(role);
+    if (caller.role().isAdmin()) return accounts.list(caller.organization(), only, null);
+    Set<UUID> visible = new HashSet<>(schools.studentsOf(caller.organization(), caller.userId()));
+    visible.add(caller.userId());
+    return accounts.list(caller.organization(), only, visible);
+  }
+
+  @PostMapping("/users")
+  @Operation(summary = "Create an account (org admin)", description = "Without a password the person is invited: the answer carries a one-time link valid for 7 days. Emails are unique across the installation (409).")
+  ResponseEntity<Created> create(@RequestBody CreateBody body, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    Role role = Role.parse(body.role());
+    if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may create super admins");
+    Account account = accounts.create(caller.organization(), new NewAccount(body.email(), body.displayName(), role, body.schoolId(), body.grade(), body.password(), body.interests()));
+    Created created = new Created(account, null, null);
+    if (body.password() == null) {
+      Invitation invitation = invite(caller, account, request);
+      created = new Created(account, invitation.invitationUrl(), invitation.expiresAt());
+    }
+    return ResponseEntity.created(URI.create("/api/v1/users/" + account.id())).body(created);
+  }
+
+  @GetMapping("/users/{id}")
+  @Operation(summary = "One person", description = "Admins: anyone in the organization; teachers: their students and themselves.")
+  Account get(@PathVariable UUID id, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    if (!current.visibility(request).allows(id)) throw new NotFound("User", id);
+    return accounts.get(caller.organization(), id);
+  }
+
+  @PatchMapping("/users/{id}")
+  @Operation(summary = "Change a person's name, role, school or grade (org admin)")
+  Account update(@PathVariable UUID id, @RequestBody UpdateBody body, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    Role role = body.role() == null ? null : Role.parse(body.role());
+    if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may make super admins");
+    Account before = accounts.get(caller.organization(), id);
+    Account after = accounts.update(caller.organization(), id, body.displayName(), role, body.schoolId(), body.grade());
+    if (before.role() != after.role()) tokens.revokeAll(id, "role changed");
+    return after;
+  }
+
+  @DeleteMapping("/users/{id}")
+  @Operation(summary = "Delete a person (org admin)", description = "Soft delete: they can no longer sign in, their sessions end, their records stay.")
+  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    if (id.equals(caller.userId())) throw new Forbidden("You cannot delete your own account");
+    accounts.delete(caller.organization(), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/users/{id}/invitation")
+  @Operation(summary = "Invite a person again (org admin)", description = "A new one-time link valid for 7 days; older unused links stop working.")
+  Invitation reinvite(@PathVariable UUID id, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    return invite(caller, accounts.get(caller.organization(), id), request);
+  }
+
+  @PutMapping("/me/preferences")
+  @Operation(summary = "Set my interests and preferred modality", description = "Lessons relate examples to these interests.")
+  Account preferences(@RequestBody Preferences body, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    return accounts.setPreferences(caller.organization(), caller.userId(), body.interests(), body.preferredModality());
+  }
+
+  private Invitation invite(Caller caller, Account account, HttpServletRequest request) {
+    String token = accounts.invite(caller.organization(), account.id(), caller.userId());
+    String url = AuthApi.link(request, "/invitations/" + token);
+    emails.invitation(account, organizations.get(caller.organization()).name(), url);
+    return new Invitation(url, Instant.now().plus(java.time.Duration.ofDays(7)));
+  }
+}

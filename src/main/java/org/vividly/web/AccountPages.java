@@ -1,0 +1,129 @@
+package org.vividly.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.vividly.common.VividlyException;
+import org.vividly.identity.Accounts;
+import org.vividly.identity.Emails;
+import org.vividly.quota.Quotas;
+import org.vividly.requests.ContentRequests;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Visibility;
+
+/**
+ * Sign-in and account pages: the login form (Spring Security handles its POST), invitations,
+ * password resets, and "my lessons" with the person's quota, plan and preferences.
+ */
+@Controller
+class AccountPages {
+
+  private final Accounts accounts;
+  private final Quotas quotas;
+  private final ContentRequests requests;
+  private final CurrentOrganization current;
+  private final Emails emails;
+
+  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, CurrentOrganization current, Emails emails) {
+    this.accounts = accounts;
+    this.quotas = quotas;
+    this.requests = requests;
+    this.current = current;
+    this.emails = emails;
+  }
+
+  @GetMapping("/login")
+  String login(Model model, HttpServletRequest request) {
+    var session = request.getSession(false);
+    if (request.getParameter("error") != null && session != null && session.getAttribute("SPRING_SECURITY_LAST_EXCEPTION") instanceof AuthenticationException e) {
+      model.addAttribute("error", e.getMessage());
+    } else if (request.getParameter("error") != null) {
+      model.addAttribute("error", "Wrong email or password");
+    }
+    model.addAttribute("signedOut", request.getParameter("signedOut") != null);
+    return "login";
+  }
+
+  @GetMapping("/invitations/{token}")
+  String invitation(@PathVariable String token, Model model) {
+    accounts.invitation(token).ifPresentOrElse(a -> model.addAttribute("invited", a), () -> model.addAttribute("error", "This invitation is not valid, was already used, or has expired. Ask your administrator for a new one."));
+    model.addAttribute("token", token);
+    return "invitation";
+  }
+
+  @PostMapping("/invitations/{token}")
+  String accept(@PathVariable String token, @RequestParam String password, @RequestParam(defaultValue = "") String displayName, Model model) {
+    try {
+      accounts.acceptInvitation(token, password, displayName);
+      return "redirect:/login?welcome";
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      accounts.invitation(token).ifPresent(a -> model.addAttribute("invited", a));
+      model.addAttribute("token", token);
+      return "invitation";
+    }
+  }
+
+  @GetMapping("/password-reset")
+  String resetForm() {
+    return "password-reset";
+  }
+
+  @PostMapping("/password-reset")
+  String requestReset(@RequestParam String email, Model model, HttpServletRequest request) {
+    accounts.requestPasswordReset(email).ifPresent(reset -> emails.passwordReset(reset.account(), request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/password-reset/" + reset.token()));
+    model.addAttribute("sent", true);
+    return "password-reset";
+  }
+
+  @GetMapping("/password-reset/{token}")
+  String newPasswordForm(@PathVariable String token, Model model) {
+    model.addAttribute("token", token);
+    return "password-reset";
+  }
+
+  @PostMapping("/password-reset/{token}")
+  String resetPassword(@PathVariable String token, @RequestParam String password, Model model) {
+    try {
+      accounts.resetPassword(token, password);
+      return "redirect:/login?reset";
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("token", token);
+      return "password-reset";
+    }
+  }
+
+  /** The student's page: their requests and lessons, this month's quota, plan and preferences. */
+  @GetMapping("/my")
+  String mine(Model model, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    model.addAttribute("account", accounts.get(caller.organization(), caller.userId()));
+    model.addAttribute("requests", requests.recent(new Visibility(caller.organization(), caller.userId(), Set.of(caller.userId())), 100));
+    model.addAttribute("quota", quotas.usage(caller.organization(), caller.userId()));
+    model.addAttribute("plans", quotas.plans().stream().filter(p -> p.audience().equals("individual")).toList());
+    return "my";
+  }
+
+  @PostMapping("/my/preferences")
+  String preferences(@RequestParam(defaultValue = "") String interests, @RequestParam(required = false) String preferredModality, Model model, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    try {
+      List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+      accounts.setPreferences(caller.organization(), caller.userId(), list, preferredModality == null || preferredModality.isBlank() ? null : preferredModality);
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      return mine(model, request);
+    }
+    return "redirect:/my?saved";
+  }
+}

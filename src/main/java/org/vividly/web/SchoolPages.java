@@ -1,0 +1,148 @@
+package org.vividly.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.vividly.common.NotFound;
+import org.vividly.common.VividlyException;
+import org.vividly.identity.Account;
+import org.vividly.identity.Accounts;
+import org.vividly.identity.NewAccount;
+import org.vividly.quota.Quotas;
+import org.vividly.requests.ContentRequests;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.OrganizationSettings;
+import org.vividly.tenancy.Organizations;
+import org.vividly.tenancy.Role;
+import org.vividly.tenancy.SchoolClass;
+import org.vividly.tenancy.Schools;
+import org.vividly.tenancy.Visibility;
+
+/**
+ * The teacher's pages (their classes, students and the students' lessons) and the admin's page
+ * (organization settings, schools, people, classes, plan and usage).
+ */
+@Controller
+class SchoolPages {
+
+  private final Schools schools;
+  private final Accounts accounts;
+  private final Organizations organizations;
+  private final ContentRequests requests;
+  private final Quotas quotas;
+  private final CurrentOrganization current;
+
+  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, CurrentOrganization current) {
+    this.schools = schools;
+    this.accounts = accounts;
+    this.organizations = organizations;
+    this.requests = requests;
+    this.quotas = quotas;
+    this.current = current;
+  }
+
+  @GetMapping("/teach")
+  String teach(Model model, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    List<SchoolClass> classes = schools.classes(caller.organization(), caller.role().isAdmin() ? null : caller.userId());
+    Map<UUID, List<Account>> rosters = new HashMap<>();
+    for (SchoolClass c : classes) {
+      Set<UUID> ids = new HashSet<>(schools.roster(caller.organization(), c.id()));
+      rosters.put(c.id(), accounts.list(caller.organization(), Role.STUDENT, ids));
+    }
+    model.addAttribute("classes", classes);
+    model.addAttribute("rosters", rosters);
+    return "teach";
+  }
+
+  @GetMapping("/teach/students/{id}")
+  String student(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    Visibility visibility = current.visibility(request);
+    if (!visibility.allows(id)) throw new NotFound("Student", id);
+    OrganizationId org = visibility.organization();
+    model.addAttribute("student", accounts.get(org, id));
+    model.addAttribute("requests", requests.recent(new Visibility(org, id, Set.of(id)), 100));
+    model.addAttribute("quota", quotas.usage(org, id));
+    model.addAttribute("classes", schools.classesOf(org, id));
+    return "student";
+  }
+
+  @GetMapping("/admin")
+  String admin(Model model, HttpServletRequest request) {
+    OrganizationId org = current.of(request);
+    model.addAttribute("organization", organizations.get(org));
+    model.addAttribute("settings", organizations.settings(org));
+    model.addAttribute("schools", schools.schools(org));
+    model.addAttribute("people", accounts.list(org, null, null));
+    model.addAttribute("classes", schools.classes(org, null));
+    model.addAttribute("plans", quotas.plans());
+    model.addAttribute("usage", requests.usage(org));
+    model.addAttribute("roles", List.of(Role.STUDENT, Role.TEACHER, Role.ORG_ADMIN));
+    return "admin";
+  }
+
+  @PostMapping("/admin/settings")
+  String settings(@RequestParam(defaultValue = "false") boolean sharedLibrary, @RequestParam String basePlan, @RequestParam(defaultValue = "false") boolean individualUpgrades, @RequestParam(defaultValue = "false") boolean audio, @RequestParam(defaultValue = "false") boolean video, Model model, HttpServletRequest request) {
+    OrganizationId org = current.of(request);
+    OrganizationSettings old = organizations.settings(org);
+    return attempt(model, request, () -> {
+      if (quotas.plan(basePlan).isEmpty()) throw new org.vividly.common.InvalidRequest("Unknown plan " + basePlan);
+      organizations.updateSettings(org, new OrganizationSettings(new OrganizationSettings.Libraries(sharedLibrary), new OrganizationSettings.Pricing(basePlan, individualUpgrades), old.compliance(), new OrganizationSettings.Features(audio, video, old.features().interestsPersonalization())));
+    });
+  }
+
+  @PostMapping("/admin/schools")
+  String addSchool(@RequestParam String name, Model model, HttpServletRequest request) {
+    return attempt(model, request, () -> schools.createSchool(current.of(request), name));
+  }
+
+  @PostMapping("/admin/users")
+  String addUser(@RequestParam String email, @RequestParam String displayName, @RequestParam String role, @RequestParam(required = false) UUID schoolId, @RequestParam(required = false) Integer grade, Model model, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    return attempt(model, request, () -> {
+      Role parsed = Role.parse(role);
+      if (parsed == Role.SUPER_ADMIN) throw new org.vividly.common.Forbidden("Super admins are made from the API by a super admin");
+      Account account = accounts.create(caller.organization(), new NewAccount(email, displayName, parsed, schoolId, grade, null, List.of()));
+      String token = accounts.invite(caller.organization(), account.id(), caller.userId());
+      model.addAttribute("invitation", request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/invitations/" + token);
+      model.addAttribute("invited", account.email());
+    });
+  }
+
+  @PostMapping("/admin/users/{id}/delete")
+  String deleteUser(@PathVariable UUID id, Model model, HttpServletRequest request) {
+    Caller caller = current.caller(request);
+    return attempt(model, request, () -> {
+      if (id.equals(caller.userId())) throw new org.vividly.common.Forbidden("You cannot delete your own account");
+      accounts.delete(caller.organization(), id);
+    });
+  }
+
+  @PostMapping("/admin/classes")
+  String addClass(@RequestParam UUID schoolId, @RequestParam UUID teacherId, @RequestParam String name, @RequestParam(defaultValue = "") String subject, @RequestParam(required = false) Integer grade, @RequestParam(defaultValue = "") String topics, Model model, HttpServletRequest request) {
+    return attempt(model, request, () -> schools.createClass(current.of(request), schoolId, teacherId, name, subject, grade, Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
+  }
+
+  private String attempt(Model model, HttpServletRequest request, Runnable change) {
+    try {
+      change.run();
+      model.addAttribute("saved", true);
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+    }
+    return admin(model, request);
+  }
+}
