@@ -1,0 +1,208 @@
+package org.vividly.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.vividly.support.IntegrationTest;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.Role;
+import tools.jackson.databind.JsonNode;
+
+/** Sign-in over the API: tokens, expiry, refresh rotation and reuse, revocation, lockout, resets and invitations. */
+class SignInIT extends IntegrationTest {
+
+  @Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+
+  @Override
+  protected String organization() {
+    return "sign-in-it";
+  }
+
+  HttpResponse<String> post(String path, Object body, String authorization) {
+    var request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (authorization != null) request.header("Authorization", authorization);
+    return send(request.build());
+  }
+
+  HttpResponse<String> getAs(String path, String accessToken) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + accessToken).GET().build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode signIn(String email) {
+    HttpResponse<String> response = post("/api/v1/auth/token", Map.of("email", email, "password", PASSWORD), null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response);
+  }
+
+  @Test
+  void signInGivesA15MinuteJwtAndA7DayRefreshTokenThatWorkOnTheApi() {
+    Caller student = member(organization(), Role.STUDENT, "tokens");
+    JsonNode tokens = signIn(student.email().toUpperCase());
+    assertThat(tokens.path("token_type").asString()).isEqualTo("Bearer");
+    assertThat(tokens.path("expires_in").asLong()).isEqualTo(Duration.ofHours(3).toSeconds()); // tests raise it from 15 minutes
+    assertThat(tokens.path("refresh_expires_in").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
+    assertThat(tokens.path("access_token").asString().split("\\.")).hasSize(3);
+    HttpResponse<String> me = getAs("/api/v1/me", tokens.path("access_token").asString());
+    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(json(me).path("email").asString()).isEqualTo(student.email());
+    assertThat(json(me).toString()).doesNotContain("password");
+  }
+
+  @Test
+  void withoutATokenTheApiAnswers401ProblemDetailsAndPagesRedirectToTheLogin() throws Exception {
+    HttpResponse<String> api = send(HttpRequest.newBuilder(URI.create(url("/api/v1/sources"))).GET().build());
+    assertThat(api.statusCode()).isEqualTo(401);
+    assertThat(api.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(json(api).path("type").asString()).isEqualTo("https://vividly.org/problems/unauthorized");
+    HttpResponse<String> garbage = send(HttpRequest.newBuilder(URI.create(url("/api/v1/sources"))).header("Authorization", "Bearer not.a.jwt").GET().build());
+    assertThat(garbage.statusCode()).isEqualTo(401);
+    assertThat(garbage.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
+    HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(url("/my"))).GET().build());
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/login"));
+  }
+
+  @Test
+  void anExpiredAccessTokenIsRefused() {
+    Caller student = member(organization(), Role.STUDENT, "expired");
+    JsonNode tokens = signIn(student.email());
+    Caller withSession = sessionOf(student, tokens);
+    String expired = this.tokens.accessToken(withSession, Instant.now().minus(Duration.ofHours(4)));
+    HttpResponse<String> response = getAs("/api/v1/me", expired);
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(json(response).path("detail").asString()).containsIgnoringCase("expired");
+  }
+
+  @Test
+  void refreshRotatesAndReusingAnOldRefreshTokenEndsTheWholeSignIn() {
+    Caller student = member(organization(), Role.STUDENT, "rotation");
+    JsonNode first = signIn(student.email());
+    HttpResponse<String> refreshed = post("/api/v1/auth/refresh", Map.of("refresh_token", first.path("refresh_token").asString()), null);
+    assertThat(refreshed.statusCode()).isEqualTo(200);
+    JsonNode second = json(refreshed);
+    assertThat(second.path("refresh_token").asString()).isNotEqualTo(first.path("refresh_token").asString());
+    assertThat(getAs("/api/v1/me", second.path("access_token").asString()).statusCode()).isEqualTo(200);
+
+    // The first refresh token was used: presenting it again is taken as theft.
+    HttpResponse<String> reuse = post("/api/v1/auth/refresh", Map.of("refresh_token", first.path("refresh_token").asString()), null);
+    assertThat(reuse.statusCode()).isEqualTo(401);
+    assertThat(json(reuse).path("detail").asString()).contains("already used");
+    assertThat(getAs("/api/v1/me", second.path("access_token").asString()).statusCode()).as("the session is revoked").isEqualTo(401);
+    assertThat(post("/api/v1/auth/refresh", Map.of("refresh_token", second.path("refresh_token").asString()), null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void logoutRevokesTheTokensAtOnce() {
+    Caller student = member(organization(), Role.STUDENT, "logout");
+    JsonNode tokens = signIn(student.email());
+    String access = tokens.path("access_token").asString();
+    assertThat(post("/api/v1/auth/logout", Map.of(), "Bearer " + access).statusCode()).isEqualTo(204);
+    assertThat(getAs("/api/v1/me", access).statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/auth/refresh", Map.of("refresh_token", tokens.path("refresh_token").asString()), null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountWithAClearMessage() {
+    Caller student = member(organization(), Role.STUDENT, "lockout");
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> wrong = post("/api/v1/auth/token", Map.of("email", student.email(), "password", "wrong-" + i), null);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(json(wrong).path("detail").asString()).isEqualTo("Wrong email or password");
+    }
+    HttpResponse<String> locked = post("/api/v1/auth/token", Map.of("email", student.email(), "password", PASSWORD), null);
+    assertThat(locked.statusCode()).as("even the right password waits").isEqualTo(429);
+    assertThat(json(locked).path("type").asString()).isEqualTo("https://vividly.org/problems/sign-in-locked");
+    assertThat(json(locked).path("detail").asString()).contains("locked after too many failed sign-ins").contains("reset your password");
+    assertThat(locked.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isBetween(60L, 900L));
+  }
+
+  @Test
+  void fiveFailuresFromOneAddressLockThatAddressForEveryAccount() {
+    // The shared test server allows many failures per address (every test signs in from 127.0.0.1): use the default limits here.
+    var properties = new org.vividly.ratelimit.internal.RateLimitProperties(true, "memory", new org.vividly.ratelimit.internal.RateLimitProperties.Redis("redis://127.0.0.1:6379", "t:"), 60, 1000, 10, 5, 5, Duration.ofMinutes(15));
+    var buckets = new java.util.concurrent.ConcurrentHashMap<String, io.github.bucket4j.Bucket>();
+    var store = new org.vividly.ratelimit.RateLimits.Store() {
+      io.github.bucket4j.Bucket bucket(String key, io.github.bucket4j.BucketConfiguration c) {
+        return buckets.computeIfAbsent(key, k -> io.github.bucket4j.Bucket.builder().addLimit(c.getBandwidths()[0]).build());
+      }
+
+      @Override
+      public io.github.bucket4j.ConsumptionProbe consume(String key, io.github.bucket4j.BucketConfiguration c) {
+        return bucket(key, c).tryConsumeAndReturnRemaining(1);
+      }
+
+      @Override
+      public io.github.bucket4j.EstimationProbe estimate(String key, io.github.bucket4j.BucketConfiguration c) {
+        return bucket(key, c).estimateAbilityToConsume(1);
+      }
+    };
+    SignIn signIn = new SignIn(accounts, passwordEncoder, new org.vividly.ratelimit.RateLimits(properties, store), organizations);
+    String address = "203.0.113.7";
+    for (int i = 0; i < 5; i++) {
+      String email = "probe" + i + "@nowhere.test";
+      assertThatThrownBy(() -> signIn.authenticate(email, "guess", address)).isInstanceOf(SignInRefused.class);
+    }
+    Caller student = member(organization(), Role.STUDENT, "same-address");
+    assertThatThrownBy(() -> signIn.authenticate(student.email(), PASSWORD, address)).isInstanceOf(SignInLocked.class).hasMessageContaining("from your address");
+    assertThat(signIn.authenticate(student.email(), PASSWORD, "198.51.100.1").userId()).isEqualTo(student.userId());
+  }
+
+  @Test
+  void aPasswordResetTokenWorksOnceAndEndsEverySignIn() {
+    Caller student = member(organization(), Role.STUDENT, "reset");
+    JsonNode tokens = signIn(student.email());
+    assertThat(post("/api/v1/auth/password-reset", Map.of("email", "nobody@nowhere.test"), null).statusCode()).as("unknown emails look the same").isEqualTo(202);
+    String token = accounts.requestPasswordReset(student.email()).orElseThrow().token();
+    assertThat(post("/api/v1/auth/password-reset/confirm", Map.of("token", token, "password", "short"), null).statusCode()).isEqualTo(400);
+    String fresh = accounts.requestPasswordReset(student.email()).orElseThrow().token();
+    assertThat(post("/api/v1/auth/password-reset/confirm", Map.of("token", fresh, "password", "a brand new password"), null).statusCode()).isEqualTo(204);
+    assertThat(post("/api/v1/auth/password-reset/confirm", Map.of("token", fresh, "password", "another new password"), null).statusCode()).isEqualTo(401);
+    assertThat(getAs("/api/v1/me", tokens.path("access_token").asString()).statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/auth/token", Map.of("email", student.email(), "password", "a brand new password"), null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anInvitedTeacherChoosesAPasswordAndIsSignedIn() {
+    HttpResponse<String> created = postJson("/api/v1/users", Map.of("email", "invited.teacher@sign-in-it.test", "displayName", "Invited Teacher", "role", "teacher"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String link = json(created).path("invitationUrl").asString();
+    assertThat(link).contains("/invitations/");
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    assertThat(post("/api/v1/auth/token", Map.of("email", "invited.teacher@sign-in-it.test", "password", "anything at all"), null).statusCode()).as("no password yet").isEqualTo(401);
+    assertThat(json(send(HttpRequest.newBuilder(URI.create(url("/api/v1/invitations/" + token))).GET().build())).path("role").asString()).isEqualTo("teacher");
+    HttpResponse<String> accepted = post("/api/v1/invitations/" + token + "/accept", Map.of("password", "teaching is great"), null);
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(getAs("/api/v1/me", json(accepted).path("access_token").asString()).statusCode()).isEqualTo(200);
+    assertThat(post("/api/v1/invitations/" + token + "/accept", Map.of("password", "teaching is great"), null).statusCode()).as("used once").isEqualTo(401);
+  }
+
+  @Test
+  void aDeletedAccountsTokensStopWorking() {
+    Caller student = member(organization(), Role.STUDENT, "deleted");
+    JsonNode tokens = signIn(student.email());
+    assertThat(delete("/api/v1/users/" + student.userId()).statusCode()).isEqualTo(204);
+    assertThat(getAs("/api/v1/me", tokens.path("access_token").asString()).statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/auth/token", Map.of("email", student.email(), "password", PASSWORD), null).statusCode()).isEqualTo(401);
+  }
+
+  private Caller sessionOf(Caller caller, JsonNode tokens) {
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(tokens.path("access_token").asString().split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+    return new Caller(caller.userId(), caller.organization(), caller.role(), caller.email(), caller.displayName(), java.util.UUID.fromString(JSON.readTree(payload).path("sid").asString()));
+  }
+}

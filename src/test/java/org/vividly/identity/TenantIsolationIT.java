@@ -1,0 +1,119 @@
+package org.vividly.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.vividly.support.IntegrationTest;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.Role;
+import org.vividly.tenancy.SchoolClass;
+import org.vividly.tenancy.Schools;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Walks every operation of the OpenAPI document as the admin of another organization, with the ids
+ * of one organization's records in the path and the body, and checks that each answers 4xx or
+ * answers with nothing of that organization's, and that afterwards all of it still exists.
+ */
+class TenantIsolationIT extends IntegrationTest {
+
+  private static final String MARKER = "zorblaxian";
+  /** Operations that take no ids and run long benchmarks in the caller's own organization. */
+  private static final Set<String> SKIPPED = Set.of("POST /api/v1/benchmarks/embedding", "POST /api/v1/benchmarks/search", "POST /api/v1/benchmarks/lessons", "POST /api/v1/benchmarks/speech", "POST /api/v1/index/rebuild", "POST /api/v1/auth/logout");
+
+  @Autowired Schools schools;
+
+  @Override
+  protected String organization() {
+    return "walk-victim";
+  }
+
+  @Test
+  void anotherOrganizationsAdminGetsNothingFromAnyEndpoint() throws Exception {
+    // The victim organization: a source with a marker word, a request and its lesson, people, a school and a class.
+    JsonNode job = ingest("secret.md", ("# Zorblaxian Notes\n\n## Zorblaxian crystals\n\nZorblaxian crystals glow when " + MARKER + " energy passes through them, which is how the victim school powers its lamps.\n").getBytes(StandardCharsets.UTF_8));
+    assertThat(job.path("status").asString()).isEqualTo("succeeded");
+    Caller teacher = member(organization(), Role.TEACHER, "victim-teacher");
+    Caller student = member(organization(), Role.STUDENT, "victim-student");
+    var school = schools.createSchool(student.organization(), "Victim High");
+    SchoolClass schoolClass = schools.createClass(student.organization(), school.id(), teacher.userId(), "Crystals", "Chemistry", 10, List.of("crystals"));
+    schools.enroll(student.organization(), schoolClass.id(), student.userId());
+    JsonNode request = json(send("POST", "/api/v1/requests", Map.of("question", "Why do zorblaxian crystals glow?", "modalities", List.of("text")), "Bearer " + signIn(student)));
+    JsonNode hit = json(get("/api/v1/search?q=zorblaxian+crystals&k=1")).path("hits").get(0);
+    JsonNode source = json(get("/api/v1/sources")).get(0);
+    Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("requests", request.path("id").asString());
+    ids.put("lessons", request.path("lessonId").asString());
+    ids.put("sources", source.path("id").asString());
+    ids.put("passages", hit.path("passageId").asString());
+    ids.put("jobs", job.path("id").asString());
+    ids.put("users", student.userId().toString());
+    ids.put("classes", schoolClass.id().toString());
+    ids.put("schools", school.id().toString());
+    ids.put("organizations", student.organization().toString());
+    // Passage ids are small numbers that any text may contain; they are checked by status only.
+    List<String> secrets = new ArrayList<>(ids.values().stream().filter(id -> id.length() >= 8).toList());
+    secrets.addAll(List.of(MARKER, "Zorblaxian", student.email(), teacher.email(), "Victim High"));
+
+    String intruder = auth("walk-intruder");
+    JsonNode openApi = json(get("/v3/api-docs"));
+    List<String> walked = new ArrayList<>();
+    List<String> leaks = new ArrayList<>();
+    for (var path : openApi.path("paths").properties()) {
+      for (var operation : path.getValue().properties()) {
+        String method = operation.getKey().toUpperCase();
+        String template = path.getKey();
+        if (SKIPPED.contains(method + " " + template)) continue;
+        String concrete = concrete(template, ids, student.userId().toString());
+        Map<String, Object> body = Map.of("question", "What glows?", "name", "Renamed", "displayName", "Renamed", "email", "walker@walk-intruder.test", "role", "student",
+            "schoolId", ids.get("schools"), "teacherId", teacher.userId().toString(), "planCode", "plus", "password", "long enough password");
+        HttpResponse<String> response = send(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : body, intruder);
+        walked.add(method + " " + template + " -> " + response.statusCode());
+        int status = response.statusCode();
+        if (status >= 500) leaks.add(method + " " + concrete + " failed with " + status + ": " + response.body());
+        String sent = concrete + JSON.writeValueAsString(body);
+        for (String secret : secrets) {
+          // An error may name the id the caller sent; anything else of the victim's is a leak.
+          if (!sent.contains(secret) && response.body().contains(secret)) leaks.add(method + " " + concrete + " (" + status + ") shows " + secret);
+        }
+        if (template.contains("/passages/{id}") && status != 404) leaks.add(method + " " + concrete + " answered " + status + " for another organization's passage");
+        if (status >= 200 && status < 300 && (method.equals("DELETE") || method.equals("PUT") || method.equals("PATCH")) && ids.values().stream().filter(id -> id.length() >= 8).anyMatch(concrete::contains)) {
+          leaks.add(method + " " + concrete + " changed another organization's record (" + status + ")");
+        }
+      }
+    }
+    assertThat(walked).as("the walk covered the API").hasSizeGreaterThan(40);
+    assertThat(leaks).as(String.join("\n", walked)).isEmpty();
+
+    // Everything of the victim's is still there and unchanged.
+    assertThat(get("/api/v1/requests/" + ids.get("requests")).statusCode()).isEqualTo(200);
+    assertThat(get("/api/v1/sources/" + ids.get("sources")).statusCode()).isEqualTo(200);
+    assertThat(json(get("/api/v1/users/" + ids.get("users"))).path("displayName").asString()).isEqualTo("victim-student");
+    assertThat(json(get("/api/v1/classes/" + ids.get("classes"))).path("name").asString()).isEqualTo("Crystals");
+    assertThat(json(get("/api/v1/organization")).path("organization").path("slug").asString()).isEqualTo("walk-victim");
+    assertThat(accounts.get(student.organization(), student.userId()).planCode()).isNull();
+  }
+
+  /** The path with the victim's ids in its variables. */
+  private static String concrete(String template, Map<String, String> ids, String studentId) {
+    String path = template.replace("{studentId}", studentId).replace("{name}", "lesson.md").replace("{token}", "not-a-token");
+    for (var e : ids.entrySet()) path = path.replace("/" + e.getKey() + "/{id}", "/" + e.getKey() + "/" + e.getValue());
+    return path.replace("{id}", ids.get("requests"));
+  }
+
+  private HttpResponse<String> send(String method, String path, Object body, String authorization) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", authorization).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
