@@ -4,7 +4,9 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,8 +52,10 @@ public class Quotas {
 
   /** The person's own plan where upgrades are allowed, else the organization's base plan. */
   public Plan effectivePlan(OrganizationId org, UUID userId) {
-    Account account = accounts.get(org, userId);
-    OrganizationSettings.Pricing pricing = organizations.settings(org).pricing();
+    return effectivePlan(accounts.get(org, userId), organizations.settings(org).pricing());
+  }
+
+  private Plan effectivePlan(Account account, OrganizationSettings.Pricing pricing) {
     if (pricing.individualUpgrades() && account.planCode() != null) {
       Optional<Plan> own = plan(account.planCode());
       if (own.isPresent()) return own.get();
@@ -61,11 +65,13 @@ public class Quotas {
 
   /** This month's usage and what is left. */
   public QuotaUsage usage(OrganizationId org, UUID userId) {
-    Plan plan = effectivePlan(org, userId);
     Account account = accounts.get(org, userId);
     OrganizationSettings.Pricing pricing = organizations.settings(org).pricing();
+    Plan plan = effectivePlan(account, pricing);
     LocalDate period = period();
-    return new QuotaUsage(plan, !plan.code().equals(account.planCode()), period, resetsAt(period), count(userId, period, Meter.TEXT, plan), count(userId, period, Meter.VIDEO, plan), pricing.individualUpgrades());
+    Map<String, Integer> used = new HashMap<>();
+    jdbc.sql("SELECT meter, used FROM quota_usage WHERE user_id = ? AND period = ?").params(userId, Date.valueOf(period)).query((rs, i) -> used.put(rs.getString(1), rs.getInt(2))).list();
+    return new QuotaUsage(plan, !plan.code().equals(account.planCode()), period, resetsAt(period), count(used, Meter.TEXT, plan), count(used, Meter.VIDEO, plan), pricing.individualUpgrades());
   }
 
   /**
@@ -75,7 +81,8 @@ public class Quotas {
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void reserve(OrganizationId org, UUID userId, Meter meter, UUID requestId) {
-    Plan plan = effectivePlan(org, userId);
+    OrganizationSettings.Pricing pricing = organizations.settings(org).pricing();
+    Plan plan = effectivePlan(accounts.get(org, userId), pricing);
     LocalDate period = period();
     int limit = plan.limit(meter);
     Optional<Integer> used = limit <= 0
@@ -90,7 +97,7 @@ public class Quotas {
             .query(Integer.class)
             .optional();
     if (used.isEmpty()) {
-      throw new QuotaExceeded(meter, limit, resetsAt(period), plan.name(), organizations.settings(org).pricing().individualUpgrades());
+      throw new QuotaExceeded(meter, limit, resetsAt(period), plan.name(), pricing.individualUpgrades());
     }
     jdbc.sql("INSERT INTO quota_reservation (request_id, user_id, period, meter, status) VALUES (?, ?, ?, ?, 'reserved')").params(requestId, userId, Date.valueOf(period), meter.key()).update();
   }
@@ -141,8 +148,8 @@ public class Quotas {
     return period.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  private Meter.Count count(UUID userId, LocalDate period, Meter meter, Plan plan) {
-    int used = jdbc.sql("SELECT used FROM quota_usage WHERE user_id = ? AND period = ? AND meter = ?").params(userId, Date.valueOf(period), meter.key()).query(Integer.class).optional().orElse(0);
+  private static Meter.Count count(Map<String, Integer> usedByMeter, Meter meter, Plan plan) {
+    int used = usedByMeter.getOrDefault(meter.key(), 0);
     int limit = plan.limit(meter);
     return new Meter.Count(used, limit, Math.max(0, limit - used));
   }

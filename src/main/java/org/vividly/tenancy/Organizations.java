@@ -109,10 +109,10 @@ public class Organizations {
   }
 
   public OrganizationSettings settings(OrganizationId id) {
-    String stored = jdbc.sql("SELECT settings FROM organization WHERE id = ? AND deleted_at IS NULL").param(id.value()).query(String.class).optional().orElseThrow(() -> new NotFound("Organization", id));
-    Organization org = get(id);
-    if (stored.isBlank() || stored.equals("{}")) return org.type().defaults();
-    return json.readValue(stored, OrganizationSettings.class);
+    String[] row = jdbc.sql("SELECT settings, type FROM organization WHERE id = ? AND deleted_at IS NULL").param(id.value())
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElseThrow(() -> new NotFound("Organization", id));
+    if (row[0].isBlank() || row[0].equals("{}")) return OrganizationType.parse(row[1]).defaults();
+    return json.readValue(row[0], OrganizationSettings.class);
   }
 
   @Transactional

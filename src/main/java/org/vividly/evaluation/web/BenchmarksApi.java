@@ -23,7 +23,10 @@ class BenchmarksApi {
   private final Benchmarks benchmarks;
   private final CurrentOrganization organization;
 
-  BenchmarksApi(Benchmarks benchmarks, CurrentOrganization organization) {
+  private final org.vividly.identity.AuthorizationBenchmark authorization;
+
+  BenchmarksApi(Benchmarks benchmarks, CurrentOrganization organization, org.vividly.identity.AuthorizationBenchmark authorization) {
+    this.authorization = authorization;
     this.benchmarks = benchmarks;
     this.organization = organization;
   }
@@ -50,6 +53,12 @@ class BenchmarksApi {
   @Operation(summary = "Text-to-speech real-time factor (English, Spanish) and English word error rate through pocketsphinx")
   ResponseEntity<JobView> speech(HttpServletRequest request) {
     return ResponseEntity.accepted().body(benchmarks.speech(organization.of(request)));
+  }
+
+  @PostMapping("/authorization")
+  @Operation(summary = "What authorizing one API request costs: JWT verification, the open-session check and a teacher's visibility, median microseconds")
+  org.vividly.identity.AuthorizationBenchmark.Result authorization(@RequestParam(defaultValue = "2000") int iterations, HttpServletRequest request) {
+    return authorization.measure(organization.caller(request), Math.clamp(iterations, 10, 100_000));
   }
 
   @GetMapping("/heap")

@@ -59,9 +59,9 @@ class SourcesApi {
   }
 
   @GetMapping("/sources")
-  @Operation(summary = "List the sources in the library, with section, chunk and token counts")
+  @Operation(summary = "List the sources in the library, with section, chunk and token counts", description = "The organization's own sources, then those of the shared libraries it enabled.")
   List<SourceSummary> list(HttpServletRequest request) {
-    return sources.list(organization.of(request));
+    return sources.list(libraries(request));
   }
 
   @GetMapping("/sources/{id}")
