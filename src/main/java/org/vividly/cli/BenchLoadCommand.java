@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
     description = {
       "A load test on the server: simulated students browse and ask at the same time (reads and writes mixed); prints p50/p99 latency and errors.",
       "Sign in as an org admin first. It creates --accounts student accounts once (reused on later runs) and shares them among --users simulated people.",
-      "All traffic comes from one address: start the server with VIVIDLY_RATE_LIMIT_ENABLED=false, or the per-address limit on anonymous calls refuses the sign-ins."
+      "Every account may ask 10 questions an hour: for repeated runs start the server with VIVIDLY_RATE_LIMIT_ENABLED=false."
     })
 class BenchLoadCommand implements Callable<Integer> {
 

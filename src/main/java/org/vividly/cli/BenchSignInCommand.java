@@ -30,7 +30,7 @@ class BenchSignInCommand implements Callable<Integer> {
   @Option(names = "--password", description = "Its password (default: the demo password)")
   String password = "vividly-demo";
 
-  @Option(names = "--count", description = "Sign-ins (default: 40; anonymous API calls are limited to 60 a minute per address)")
+  @Option(names = "--count", description = "Sign-ins (default: 40)")
   int count = 40;
 
   @Option(names = "--threads", description = "Parallel clients (default: 4)")

@@ -63,7 +63,7 @@ class RateLimitRedisIT {
 
   @Test
   void serversSharingRedisEnforceOneLimit() throws Exception {
-    // Signing in is an API call too (per address, not per person): it is not counted below.
+    // Sign-in has its own limit (failed tries), not the API's.
     token = ApiCalls.signIn("http://localhost:" + ports.get(0), "admin@vividly.local", OwnServer.ADMIN_PASSWORD);
     for (int i = 0; i < 6; i++) {
       HttpResponse<String> ok = get(ports.get(i % 2), "/api/v1/sources");

@@ -39,12 +39,15 @@ class RateLimitFilter extends OncePerRequestFilter {
 
   /**
    * Media files are exempt: a player fetches a video in many range requests, and seeking makes
-   * more, none of which is a call a person made.
+   * more, none of which is a call a person made. Sign-in is exempt too: it has a limit of its own
+   * (failed tries per account and per address, see {@code SignIn}), and a classroom signing in at
+   * once from one school address must not be refused.
    */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return !limits.enabled() || !uri.startsWith("/api/") || ("GET".equals(request.getMethod()) && MEDIA_FILE.matcher(uri).matches());
+    return !limits.enabled() || !uri.startsWith("/api/") || ("GET".equals(request.getMethod()) && MEDIA_FILE.matcher(uri).matches())
+        || ("POST".equals(request.getMethod()) && uri.equals("/api/v1/auth/token"));
   }
 
   private static final java.util.regex.Pattern MEDIA_FILE = java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/files/[^/]+");
