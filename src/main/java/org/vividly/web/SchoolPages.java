@@ -131,6 +131,12 @@ class SchoolPages {
     });
   }
 
+  /** A person's own plan (empty for the organization's base plan), where the organization allows upgrades. */
+  @PostMapping("/admin/users/{id}/plan")
+  String plan(@PathVariable UUID id, @RequestParam(defaultValue = "") String planCode, Model model, HttpServletRequest request) {
+    return attempt(model, request, () -> quotas.changePlan(current.of(request), id, planCode.isBlank() ? null : planCode));
+  }
+
   @PostMapping("/admin/classes")
   String addClass(@RequestParam UUID schoolId, @RequestParam UUID teacherId, @RequestParam String name, @RequestParam(defaultValue = "") String subject, @RequestParam(required = false) Integer grade, @RequestParam(defaultValue = "") String topics, Model model, HttpServletRequest request) {
     return attempt(model, request, () -> schools.createClass(current.of(request), schoolId, teacherId, name, subject, grade, Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));

@@ -107,10 +107,14 @@ class AskPageBrowserIT extends IntegrationTest {
   }
 
   @Test
-  void aStudentSeesTheirQuotaAndOnlyTheirOwnLessons() {
+  void aStudentSeesTheirPlanAndQuota() {
     browser.get(url("/my"));
-    assertThat(browser.findElement(By.id("my-quota")).getText()).contains("Text lessons").contains("200");
+    var usage = quotas.usage(student.organization(), student.userId());
+    assertThat(browser.findElement(By.id("my-quota")).getText()).contains("Text lessons").contains(Integer.toString(usage.text().limit()));
+    assertThat(browser.findElement(By.cssSelector("#plan h2")).getText()).contains(usage.plan().name());
   }
+
+  @Autowired org.vividly.quota.Quotas quotas;
 
   @Test
   void aTeacherSeesTheirClassRosterAndAStudentsLessons() {
@@ -141,6 +145,15 @@ class AskPageBrowserIT extends IntegrationTest {
     form.findElement(By.cssSelector("button")).click();
     assertThat(browser.findElement(By.id("invitation-link")).getText()).contains("/invitations/");
     assertThat(browser.findElement(By.id("people")).getText()).contains("new.person@browser-it.test").contains("invited");
+
+    // Allow individual plans, then upgrade the student.
+    WebElement settings = browser.findElement(By.id("settings-form"));
+    WebElement upgrades = settings.findElement(By.name("individualUpgrades"));
+    if (!upgrades.isSelected()) upgrades.click();
+    settings.findElement(By.cssSelector("button")).click();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select[aria-label='Plan of student']"))).selectByVisibleText("Plus");
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "plus".equals(accounts.get(student.organization(), student.userId()).planCode()));
+    assertThat(organizations.settings(student.organization()).pricing().individualUpgrades()).isTrue();
   }
 
   @AfterAll
