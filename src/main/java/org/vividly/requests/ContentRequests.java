@@ -121,9 +121,17 @@ public class ContentRequests {
     return store.recent(visibility, limit).stream().map(this::view).toList();
   }
 
-  /** Deletes the request, its stage records and its files; a queued render is cancelled. */
+  /**
+   * Deletes the request, its stage records and its files; a queued render is cancelled. Only the
+   * person who asked, or an admin, may: a teacher sees their students' requests but cannot delete them.
+   *
+   * @throws org.vividly.common.Forbidden when the caller may see the request but not delete it
+   */
   public void delete(Visibility visibility, UUID id) {
     store.find(visibility, id).orElseThrow(() -> new ContentRequestNotFound(id));
+    if (!visibility.everyone() && !store.owner(id).map(visibility.caller()::equals).orElse(false)) {
+      throw new org.vividly.common.Forbidden("Only the person who asked, or an administrator, may delete this request");
+    }
     lifecycle.delete(visibility.organization(), id);
   }
 

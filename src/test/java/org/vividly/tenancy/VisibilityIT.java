@@ -59,6 +59,7 @@ class VisibilityIT extends IntegrationTest {
     assertThat(as(teacher, "GET", "/api/v1/requests/" + myRequest, null).statusCode()).isEqualTo(200);
     assertThat(as(teacher, "GET", "/api/v1/requests/" + theirRequest, null).statusCode()).isEqualTo(404);
     assertThat(as(teacher, "GET", "/api/v1/requests", null).body()).contains(myRequest).doesNotContain(theirRequest);
+    assertThat(as(teacher, "DELETE", "/api/v1/requests/" + myRequest, null).statusCode()).as("seeing is not deleting").isEqualTo(403);
     String users = as(teacher, "GET", "/api/v1/users", null).body();
     assertThat(users).contains("vis-my-student").doesNotContain("vis-their-student").doesNotContain("vis-other-teacher");
     assertThat(as(teacher, "GET", "/api/v1/users/" + theirs.userId() + "/quota", null).statusCode()).isEqualTo(404);
@@ -69,6 +70,7 @@ class VisibilityIT extends IntegrationTest {
     // Admins: everyone's.
     assertThat(get("/api/v1/requests/" + theirRequest).statusCode()).isEqualTo(200);
     assertThat(get("/api/v1/requests/" + myRequest).statusCode()).isEqualTo(200);
+    assertThat(as(mine, "DELETE", "/api/v1/requests/" + myRequest, null).statusCode()).isEqualTo(204);
   }
 
   @Test

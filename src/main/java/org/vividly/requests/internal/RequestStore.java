@@ -119,6 +119,11 @@ public class RequestStore {
     return jdbc.sql("SELECT * FROM content_request WHERE organization_id = ? AND id = ? AND (? OR owner_id = ANY(?))").params(v.organization().value(), id, v.everyone(), v.ownerArray()).query(this::row).optional();
   }
 
+  /** Who asked, or empty for requests made without a person (benchmarks, older data). */
+  public Optional<UUID> owner(UUID id) {
+    return jdbc.sql("SELECT owner_id FROM content_request WHERE id = ?").param(id).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(o -> o);
+  }
+
   /** For the render worker, which gets only the id from the job table. */
   Optional<Row> find(UUID id) {
     return jdbc.sql("SELECT * FROM content_request WHERE id = ?").param(id).query(this::row).optional();
