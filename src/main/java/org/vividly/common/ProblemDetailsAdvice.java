@@ -31,6 +31,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return response.body(problem);
   }
 
+  /**
+   * Every database connection was busy for the pool's whole wait: the server is overloaded, which
+   * is worth retrying shortly (503 with {@code Retry-After}), not a server bug (500).
+   */
+  @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> handle(org.springframework.jdbc.CannotGetJdbcConnectionException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The server is too busy right now. Try again in a few seconds.");
+    problem.setType(URI.create("https://vividly.org/problems/overloaded"));
+    problem.setTitle("Overloaded");
+    problem.setProperty("retriable", true);
+    return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail handle(ConstraintViolationException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
