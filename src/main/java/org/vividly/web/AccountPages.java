@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vividly.common.VividlyException;
 import org.vividly.identity.Accounts;
 import org.vividly.identity.Emails;
@@ -80,7 +81,7 @@ class AccountPages {
 
   @PostMapping("/password-reset")
   String requestReset(@RequestParam String email, Model model, HttpServletRequest request) {
-    accounts.requestPasswordReset(email).ifPresent(reset -> emails.passwordReset(reset.account(), request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/password-reset/" + reset.token()));
+    accounts.requestPasswordReset(email).ifPresent(reset -> emails.passwordReset(reset.account(), ServletUriComponentsBuilder.fromContextPath(request).path("/password-reset/" + reset.token()).toUriString()));
     model.addAttribute("sent", true);
     return "password-reset";
   }

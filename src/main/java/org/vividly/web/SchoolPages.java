@@ -117,7 +117,7 @@ class SchoolPages {
       if (parsed == Role.SUPER_ADMIN) throw new org.vividly.common.Forbidden("Super admins are made from the API by a super admin");
       Account account = accounts.create(caller.organization(), new NewAccount(email, displayName, parsed, schoolId, grade, null, List.of()));
       String token = accounts.invite(caller.organization(), account.id(), caller.userId());
-      model.addAttribute("invitation", request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + "/invitations/" + token);
+      model.addAttribute("invitation", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path("/invitations/" + token).toUriString());
       model.addAttribute("invited", account.email());
     });
   }

@@ -48,7 +48,7 @@ class TenantIsolationIT extends IntegrationTest {
     var school = schools.createSchool(student.organization(), "Victim High");
     SchoolClass schoolClass = schools.createClass(student.organization(), school.id(), teacher.userId(), "Crystals", "Chemistry", 10, List.of("crystals"));
     schools.enroll(student.organization(), schoolClass.id(), student.userId());
-    JsonNode request = json(send("POST", "/api/v1/requests", Map.of("question", "Why do zorblaxian crystals glow?", "modalities", List.of("text")), "Bearer " + signIn(student)));
+    JsonNode request = json(call("POST", "/api/v1/requests", Map.of("question", "Why do zorblaxian crystals glow?", "modalities", List.of("text")), "Bearer " + signIn(student)));
     JsonNode hit = json(get("/api/v1/search?q=zorblaxian+crystals&k=1")).path("hits").get(0);
     JsonNode source = json(get("/api/v1/sources")).get(0);
     Map<String, String> ids = new LinkedHashMap<>();
@@ -77,7 +77,7 @@ class TenantIsolationIT extends IntegrationTest {
         String concrete = concrete(template, ids, student.userId().toString());
         Map<String, Object> body = Map.of("question", "What glows?", "name", "Renamed", "displayName", "Renamed", "email", "walker@walk-intruder.test", "role", "student",
             "schoolId", ids.get("schools"), "teacherId", teacher.userId().toString(), "planCode", "plus", "password", "long enough password");
-        HttpResponse<String> response = send(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : body, intruder);
+        HttpResponse<String> response = call(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : body, intruder);
         walked.add(method + " " + template + " -> " + response.statusCode());
         int status = response.statusCode();
         if (status >= 500) leaks.add(method + " " + concrete + " failed with " + status + ": " + response.body());
@@ -111,9 +111,4 @@ class TenantIsolationIT extends IntegrationTest {
     return path.replace("{id}", ids.get("requests"));
   }
 
-  private HttpResponse<String> send(String method, String path, Object body, String authorization) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", authorization).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
 }

@@ -2,8 +2,6 @@ package org.vividly.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +41,7 @@ class QuotaIT extends IntegrationTest {
   }
 
   HttpResponse<String> ask(String token, String question, List<String> modalities) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/requests"))).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("question", question, "modalities", modalities)))).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return call("POST", "/api/v1/requests", Map.of("question", question, "modalities", modalities), "Bearer " + token);
   }
 
   @Test
@@ -115,29 +108,20 @@ class QuotaIT extends IntegrationTest {
   @Test
   void aPersonalUpgradeCountsOnlyWhereTheOrganizationAllowsIt() {
     Caller student = studentOnPlan("quota-upgrade", 2, 1, true);
-    HttpResponse<String> upgraded = send("PUT", "/api/v1/users/" + student.userId() + "/plan", Map.of("planCode", "plus"), auth("quota-upgrade"));
+    HttpResponse<String> upgraded = call("PUT", "/api/v1/users/" + student.userId() + "/plan", Map.of("planCode", "plus"), auth("quota-upgrade"));
     assertThat(upgraded.statusCode()).as(upgraded.body()).isEqualTo(200);
     assertThat(json(upgraded).path("plan").path("code").asString()).isEqualTo("plus");
     assertThat(json(upgraded).path("text").path("limit").asInt()).isEqualTo(100);
     assertThat(json(upgraded).path("inherited").asBoolean()).isFalse();
-    assertThat(send("PUT", "/api/v1/users/" + student.userId() + "/plan", Map.of("planCode", "district"), auth("quota-upgrade")).statusCode()).as("organization plans are not personal").isEqualTo(400);
+    assertThat(call("PUT", "/api/v1/users/" + student.userId() + "/plan", Map.of("planCode", "district"), auth("quota-upgrade")).statusCode()).as("organization plans are not personal").isEqualTo(400);
 
     Caller locked = studentOnPlan("quota-no-upgrade", 2, 1, false);
-    HttpResponse<String> refused = send("PUT", "/api/v1/users/" + locked.userId() + "/plan", Map.of("planCode", "plus"), auth("quota-no-upgrade"));
+    HttpResponse<String> refused = call("PUT", "/api/v1/users/" + locked.userId() + "/plan", Map.of("planCode", "plus"), auth("quota-no-upgrade"));
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(send("PUT", "/api/v1/users/" + locked.userId() + "/plan", Map.of("planCode", "plus"), "Bearer " + signIn(locked)).statusCode()).as("students cannot change plans").isEqualTo(403);
-    HttpResponse<String> mine = send("GET", "/api/v1/me/quota", null, "Bearer " + signIn(locked));
+    assertThat(call("PUT", "/api/v1/users/" + locked.userId() + "/plan", Map.of("planCode", "plus"), "Bearer " + signIn(locked)).statusCode()).as("students cannot change plans").isEqualTo(403);
+    HttpResponse<String> mine = call("GET", "/api/v1/me/quota", null, "Bearer " + signIn(locked));
     assertThat(json(mine).path("plan").path("code").asString()).isEqualTo("test-quota-no-upgrade");
     assertThat(json(mine).path("inherited").asBoolean()).isTrue();
   }
 
-  private HttpResponse<String> send(String method, String path, Object body, String authorization) {
-    try {
-      var request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", authorization).header("Content-Type", "application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -120,6 +120,17 @@ public abstract class IntegrationTest {
     return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", auth()).DELETE().build());
   }
 
+  /**
+   * Any call: {@code body} as JSON (none when null), with the given {@code Authorization} header
+   * value, for example {@code "Bearer " + signIn(caller)} or {@link #auth(String)}.
+   */
+  protected HttpResponse<String> call(String method, String path, Object body, String authorization) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+    if (authorization != null) request.header("Authorization", authorization);
+    return send(request.build());
+  }
+
   protected JsonNode json(HttpResponse<String> response) {
     return JSON.readTree(response.body());
   }

@@ -55,7 +55,7 @@ class BadInputIT extends IntegrationTest {
         if (!(field.equals("subject") && hostile.isEmpty())) refused(postJson("/api/v1/classes", schoolClass), "class " + field);
       }
       refused(postJson("/api/v1/classes", Map.of("schoolId", school.id().toString(), "teacherId", teacher.userId().toString(), "name", "Fine Class", "topics", List.of(hostile))), "topics");
-      refused(send("PATCH", "/api/v1/organization", Map.of("name", hostile)), "organization name");
+      refused(call("PATCH", "/api/v1/organization", Map.of("name", hostile), auth()), "organization name");
     }
     assertThat(rows()).as("nothing was stored").isEqualTo(before);
     assertThat(json(get("/api/v1/organization")).path("organization").path("name").asString()).isEqualTo("bad-input-it");
@@ -88,12 +88,4 @@ class BadInputIT extends IntegrationTest {
     assertThat(rows()).isEqualTo(before + 4);
   }
 
-  private HttpResponse<String> send(String method, String path, Object body) {
-    try {
-      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).header("Authorization", auth()).header("Content-Type", "application/json")
-          .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -23,12 +23,7 @@ class VisibilityIT extends IntegrationTest {
   }
 
   HttpResponse<String> as(Caller who, String method, String path, Object body) {
-    try {
-      return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + signIn(who)).header("Content-Type", "application/json")
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return call(method, path, body, "Bearer " + signIn(who));
   }
 
   @Test

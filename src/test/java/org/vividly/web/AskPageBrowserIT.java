@@ -107,23 +107,28 @@ class AskPageBrowserIT extends IntegrationTest {
   }
 
   @Test
-  void aStudentSeesTheirPlanAndQuota() {
+  void aStudentSeesTheirPlanQuotaAndLessons() {
+    requests.create(student, org.vividly.requests.ContentRequestCommand.of("What color bends the most in a rainbow?", 9, java.util.List.of(), null, java.util.List.of("text"), null, null, null, null, null));
     browser.get(url("/my"));
+    assertThat(browser.findElement(By.id("my-requests")).getText()).contains("What color bends the most in a rainbow?");
     var usage = quotas.usage(student.organization(), student.userId());
     assertThat(browser.findElement(By.id("my-quota")).getText()).contains("Text lessons").contains(Integer.toString(usage.text().limit()));
     assertThat(browser.findElement(By.cssSelector("#plan h2")).getText()).contains(usage.plan().name());
   }
 
   @Autowired org.vividly.quota.Quotas quotas;
+  @Autowired org.vividly.requests.ContentRequests requests;
 
   @Test
   void aTeacherSeesTheirClassRosterAndAStudentsLessons() {
+    requests.create(student, org.vividly.requests.ContentRequestCommand.of("Why is the sky blue in my optics class?", 10, java.util.List.of(), null, java.util.List.of("text"), null, null, null, null, null));
     signInAs(teacher);
     browser.findElement(By.linkText("Classes")).click();
     WebElement roster = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.roster")));
     assertThat(roster.getText()).contains("student").doesNotContain("other-student");
     browser.findElement(By.linkText("student")).click();
     assertThat(browser.findElement(By.id("student-quota")).getText()).contains("plan");
+    assertThat(browser.findElement(By.id("student-requests")).getText()).contains("Why is the sky blue in my optics class?");
     browser.get(url("/teach/students/" + member(organization(), Role.STUDENT, "other-student").userId()));
     assertThat(browser.getPageSource()).doesNotContain("student-quota");
   }

@@ -126,7 +126,7 @@ class AuthApi {
   }
 
   static String link(HttpServletRequest request, String path) {
-    return request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + path;
+    return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path(path).toUriString();
   }
 
 }
