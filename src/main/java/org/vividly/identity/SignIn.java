@@ -22,14 +22,15 @@ public class SignIn {
   private final PasswordEncoder passwords;
   private final RateLimits limits;
   private final Organizations organizations;
-  private final String dummyHash;
+  /** Hashed on the first unknown email, not at start-up (a bcrypt hash takes about 0.3 s). */
+  private final org.springframework.util.function.SingletonSupplier<String> dummyHash;
 
   SignIn(Accounts accounts, PasswordEncoder passwords, RateLimits limits, Organizations organizations) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.limits = limits;
     this.organizations = organizations;
-    this.dummyHash = passwords.encode("not-a-password-" + Accounts.randomToken());
+    this.dummyHash = org.springframework.util.function.SingletonSupplier.of(() -> passwords.encode("not-a-password-" + Accounts.randomToken()));
   }
 
   /**
@@ -55,7 +56,7 @@ public class SignIn {
           wait);
     }
     Optional<Account> account = accounts.findByEmail(normalized);
-    String hash = account.flatMap(a -> accounts.passwordHash(a.id())).orElse(dummyHash);
+    String hash = account.flatMap(a -> accounts.passwordHash(a.id())).orElseGet(dummyHash::obtain);
     boolean matches = password != null && passwords.matches(password, hash) && account.isPresent() && account.get().activated()
         && organizations.find(account.get().organization()).isPresent();
     if (!matches) {

@@ -31,6 +31,14 @@ public class Schools {
       FROM school_class c JOIN school s ON s.id = c.school_id JOIN app_user t ON t.id = c.teacher_id
       """;
 
+  private static final String SCHOOL_QUERY =
+      """
+      SELECT s.id, s.organization_id, s.name,
+        (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.deleted_at IS NULL),
+        (SELECT count(*) FROM app_user u WHERE u.school_id = s.id AND u.deleted_at IS NULL)
+      FROM school s WHERE s.organization_id = ? AND s.deleted_at IS NULL
+      """;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -51,20 +59,11 @@ public class Schools {
   }
 
   public List<School> schools(OrganizationId org) {
-    return jdbc.sql(
-            """
-            SELECT s.id, s.organization_id, s.name,
-              (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.deleted_at IS NULL),
-              (SELECT count(*) FROM app_user u WHERE u.school_id = s.id AND u.deleted_at IS NULL)
-            FROM school s WHERE s.organization_id = ? AND s.deleted_at IS NULL ORDER BY s.name
-            """)
-        .param(org.value())
-        .query(Schools::mapSchool)
-        .list();
+    return jdbc.sql(SCHOOL_QUERY + " ORDER BY s.name").param(org.value()).query(Schools::mapSchool).list();
   }
 
   public School school(OrganizationId org, UUID id) {
-    return schools(org).stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow(() -> new NotFound("School", id));
+    return jdbc.sql(SCHOOL_QUERY + " AND s.id = ?").params(org.value(), id).query(Schools::mapSchool).optional().orElseThrow(() -> new NotFound("School", id));
   }
 
   @Transactional

@@ -5,9 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,7 +29,7 @@ import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Organizations;
 import org.vividly.tenancy.Role;
-import org.vividly.tenancy.Schools;
+import org.vividly.tenancy.Visibility;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -40,15 +38,13 @@ class UsersApi {
 
   private final Accounts accounts;
   private final CurrentOrganization current;
-  private final Schools schools;
   private final Tokens tokens;
   private final Emails emails;
   private final Organizations organizations;
 
-  UsersApi(Accounts accounts, CurrentOrganization current, Schools schools, Tokens tokens, Emails emails, Organizations organizations) {
+  UsersApi(Accounts accounts, CurrentOrganization current, Tokens tokens, Emails emails, Organizations organizations) {
     this.accounts = accounts;
     this.current = current;
-    this.schools = schools;
     this.tokens = tokens;
     this.emails = emails;
     this.organizations = organizations;
@@ -72,12 +68,9 @@ class UsersApi {
   @GetMapping("/users")
   @Operation(summary = "People of the organization", description = "Admins see everyone; teachers see the students of their classes and themselves.")
   List<Account> list(@RequestParam(required = false) String role, HttpServletRequest request) {
-    Caller caller = current.caller(request);
     Role only = role == null || role.isBlank() ? null : Role.parse(role);
-    if (caller.role().isAdmin()) return accounts.list(caller.organization(), only, null);
-    Set<UUID> visible = new HashSet<>(schools.studentsOf(caller.organization(), caller.userId()));
-    visible.add(caller.userId());
-    return accounts.list(caller.organization(), only, visible);
+    Visibility visibility = current.visibility(request);
+    return accounts.list(visibility.organization(), only, visibility.owners());
   }
 
   @PostMapping("/users")
