@@ -40,13 +40,34 @@ public record Lesson(
   public record CheckQuestion(String question, String answer, List<Integer> citations) {}
 
   /**
-   * A cited passage: book &gt; chapter &gt; section, and the passage id that opens it.
+   * A cited passage: book &gt; chapter &gt; section, or a lecture and the stretch of it, and the
+   * passage id that opens it.
    *
    * @param similarity cosine similarity of the passage to the question
+   * @param startSeconds for a lecture, where the passage starts in the recording; else null
+   * @param endSeconds for a lecture, where it ends; else null
+   * @param snippet the passage's opening words, at most about 240 characters; null in lessons stored
+   *     before snippets were kept
    */
-  public record CitedSource(int number, long passageId, UUID sourceId, String sourceTitle, List<String> headingPath, String anchor, double similarity) {
+  public record CitedSource(int number, long passageId, UUID sourceId, String sourceTitle, List<String> headingPath, String anchor, double similarity, Double startSeconds, Double endSeconds, String snippet) {
+
+    public CitedSource(int number, long passageId, UUID sourceId, String sourceTitle, List<String> headingPath, String anchor, double similarity) {
+      this(number, passageId, sourceId, sourceTitle, headingPath, anchor, similarity, null, null, null);
+    }
+
     public String location() {
-      return String.join(" > ", headingPath);
+      String path = String.join(" > ", headingPath);
+      return timed() ? path + " > " + org.vividly.retrieval.Citation.clock(startSeconds) + "\u2013" + org.vividly.retrieval.Citation.clock(endSeconds) : path;
+    }
+
+    /** Whether this is a stretch of a recording. */
+    public boolean timed() {
+      return startSeconds != null;
+    }
+
+    /** Where the player should jump, {@code m:ss}. */
+    public String clock() {
+      return timed() ? org.vividly.retrieval.Citation.clock(startSeconds) : null;
     }
   }
 }

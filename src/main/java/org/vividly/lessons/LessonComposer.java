@@ -30,8 +30,24 @@ public interface LessonComposer {
    * @param examples worked examples near the question, best first
    * @param exercises exercises near the question, best first
    * @param definitions glossary definitions near the question, best first
+   * @param history earlier turns of a conversation, oldest first; empty for a lesson
    */
-  record Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions) {}
+  record Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions, List<Turn> history) {
+    public Brief {
+      history = history == null ? List.of() : List.copyOf(history);
+    }
+
+    public Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions) {
+      this(question, grade, interests, passages, examples, exercises, definitions, List.of());
+    }
+  }
+
+  /**
+   * A turn of a conversation.
+   *
+   * @param role {@code user} or {@code assistant}
+   */
+  record Turn(String role, String text) {}
 
   /**
    * A lesson as composed, citing passage ids.

@@ -49,9 +49,11 @@ public class Lessons {
   private final LessonsProperties properties;
   private final CircuitBreaker llmBreaker;
   private final Organizations organizations;
+  private final org.vividly.retrieval.TokenCounter tokens;
 
-  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations) {
+  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations, org.vividly.retrieval.TokenCounter tokens) {
     this.organizations = organizations;
+    this.tokens = tokens;
     this.retriever = retriever;
     this.composer = composer;
     this.fallback = fallback;
@@ -112,6 +114,84 @@ public class Lessons {
     }
     store.save(org, owner, lesson);
     return new Answer(lesson, retrievalMs, elapsed(composeStart), tokens);
+  }
+
+  /**
+   * An answer in a conversation.
+   *
+   * @param inLibrary false when the conversation's sources do not answer the question; then
+   *     {@code message} says so and {@code citations} lists the closest passages
+   * @param paragraphs the answer, each paragraph citing numbers into {@code citations}
+   * @param composer which composer wrote it: {@code embedded} or {@code llm:<model>}
+   * @param retrievalMs time spent retrieving, in milliseconds
+   * @param compositionMs time spent composing, in milliseconds
+   * @param promptTokens tokens the composer read: the model's prompt tokens with a language model,
+   *     else the retrieved passages and question in embedding-model (WordPiece) tokens
+   * @param completionTokens tokens of the answer, counted the same way
+   */
+  public record Reply(boolean inLibrary, List<Lesson.Paragraph> paragraphs, List<Lesson.CitedSource> citations, String message, String composer, long retrievalMs, long compositionMs, int promptTokens, int completionTokens) {}
+
+  static final String NOT_IN_SOURCES = "These sources do not answer this question, so nothing was made up. The closest passages are below, in case one of them helps.";
+  private static final java.util.regex.Pattern FOLLOW_UP = java.util.regex.Pattern.compile("(?i)\\b(it|its|that|this|those|these|they|them|he|she|his|her|there|what about)\\b");
+
+  /**
+   * Answers a question in a conversation from the given sources only. The last turns are context:
+   * a short or referring question ("why is that?") is searched together with the previous
+   * question, and a language model composer sees the turns too.
+   *
+   * @param history earlier turns, oldest first (the caller keeps only the last few)
+   * @param sourceIds the conversation's sources; empty answers "not in these sources"
+   */
+  public Reply reply(OrganizationId org, String question, List<LessonComposer.Turn> history, Set<UUID> sourceIds, int grade, List<String> interests) {
+    long start = System.nanoTime();
+    LessonRequest request = new LessonRequest(question, grade, interests, sourceIds);
+    if (sourceIds.isEmpty()) {
+      return new Reply(false, List.of(), List.of(), "This conversation has no sources yet: add videos or documents to it first.", composer.name(), 0, 0, 0, 0);
+    }
+    String query = retrievalQuery(request.question(), history);
+    SearchRequest search = new SearchRequest(org, query, properties.passages(), SearchMode.HYBRID, sourceIds, Set.of(), Set.of("teacher-note")).withLibraries(organizations.searchable(org));
+    SearchResult main = retriever.search(search);
+    long retrievalMs = elapsed(start);
+    long composeStart = System.nanoTime();
+    if (main.hits().isEmpty() || !(main.topSimilarity() >= properties.minSimilarity())) {
+      List<Lesson.CitedSource> closest = new ArrayList<>();
+      for (SearchHit hit : main.hits()) {
+        if (closest.size() == 3) break;
+        closest.add(cited(closest.size() + 1, hit));
+      }
+      return new Reply(false, List.of(), closest, NOT_IN_SOURCES, composer.name(), retrievalMs, 0, 0, 0);
+    }
+    Brief brief = new Brief(request.question(), request.grade(), request.interests(), main.hits(), List.of(), List.of(), List.of(), history);
+    Composed composed = compose(brief);
+    Map<Long, SearchHit> retrieved = new HashMap<>();
+    for (SearchHit h : main.hits()) retrieved.putIfAbsent(h.citation().passageId(), h);
+    Citations citations = new Citations(retrieved);
+    List<Lesson.Paragraph> paragraphs = composed.draft().explanation().stream().map(citations::paragraph).filter(p -> p != null).toList();
+    if (paragraphs.isEmpty()) return new Reply(false, List.of(), citations.list(), NOT_IN_SOURCES, composed.by(), retrievalMs, elapsed(composeStart), 0, 0);
+    int promptTokens;
+    int completionTokens = paragraphs.stream().mapToInt(p -> tokens.count(p.text())).sum();
+    if (composed.draft().llmTokens() > 0) {
+      promptTokens = Math.max(0, composed.draft().llmTokens() - completionTokens);
+    } else {
+      promptTokens = tokens.count(request.question()) + main.hits().stream().mapToInt(h -> tokens.count(h.text())).sum();
+    }
+    return new Reply(true, paragraphs, citations.list(), null, composed.by(), retrievalMs, elapsed(composeStart), promptTokens, completionTokens);
+  }
+
+  /** The question, with the previous question in front when this one refers back or is short. */
+  static String retrievalQuery(String question, List<LessonComposer.Turn> history) {
+    String previous = null;
+    for (int i = history.size() - 1; i >= 0; i--) {
+      if (history.get(i).role().equals("user")) {
+        previous = history.get(i).text();
+        break;
+      }
+    }
+    if (previous == null) return question;
+    boolean shortQuestion = question.split("\\s+").length <= 6;
+    if (!shortQuestion && !FOLLOW_UP.matcher(question).find()) return question;
+    String joined = previous + " " + question;
+    return joined.length() <= 2000 ? joined : question;
   }
 
   /**
@@ -192,7 +272,15 @@ public class Lessons {
 
   static Lesson.CitedSource cited(int number, SearchHit hit) {
     var c = hit.citation();
-    return new Lesson.CitedSource(number, c.passageId(), c.sourceId(), c.sourceTitle(), c.headingPath(), c.anchor(), Double.isNaN(hit.similarity()) ? 0 : Math.round(hit.similarity() * 1000) / 1000.0);
+    return new Lesson.CitedSource(number, c.passageId(), c.sourceId(), c.sourceTitle(), c.headingPath(), c.anchor(), Double.isNaN(hit.similarity()) ? 0 : Math.round(hit.similarity() * 1000) / 1000.0, c.startSeconds(), c.endSeconds(), snippet(hit.text()));
+  }
+
+  /** The first words of a passage, cut at a word boundary near 240 characters. */
+  static String snippet(String text) {
+    String t = text.replaceAll("\\s+", " ").strip();
+    if (t.length() <= 240) return t;
+    int cut = t.lastIndexOf(' ', 240);
+    return t.substring(0, cut > 120 ? cut : 240) + "\u2026";
   }
 
   /** Numbers citations in order of first use and drops ids that were not retrieved. */

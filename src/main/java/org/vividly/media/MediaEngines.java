@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.vividly.media.internal.MediaProperties;
-import org.vividly.media.internal.Processes;
+import org.vividly.media.Processes;
 
 /**
  * Which media engines this machine has, checked when asked (a package installed while the server

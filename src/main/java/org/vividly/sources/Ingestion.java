@@ -85,6 +85,18 @@ public class Ingestion {
   }
 
   /**
+   * Ingests one lecture transcript within a job that is already running: one source whose chunks
+   * are windows of cues with their time spans. Re-ingesting the same {@code externalKey} replaces
+   * the transcript; an unchanged one is not re-embedded. The source and its chunks are written in
+   * one transaction, or not at all.
+   *
+   * @return the stored source's id
+   */
+  public UUID ingestTranscript(OrganizationId org, TranscriptDocument transcript, org.vividly.jobs.JobProgress progress) {
+    return pipeline.ingestTranscript(org, transcript, progress).sourceId();
+  }
+
+  /**
    * Unpacks a ZIP upload into a new folder under the data directory, with the same zip-slip and
    * size checks as ingestion. The caller deletes the folder when done.
    *

@@ -176,4 +176,36 @@ public abstract class IntegrationTest {
     }
     throw new AssertionError("job " + id + " did not finish within " + timeout);
   }
+
+  /**
+   * Uploads to {@code POST /api/v1/videos}: a recording and/or subtitles (either may be null) with
+   * form fields, as {@code authorization}; answers whatever status came back.
+   */
+  protected org.springframework.http.ResponseEntity<String> uploadVideo(String authorization, Path media, Path subtitles, Map<String, String> fields) {
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    if (media != null) parts.add("media", new org.springframework.core.io.FileSystemResource(media));
+    if (subtitles != null) parts.add("subtitles", new org.springframework.core.io.FileSystemResource(subtitles));
+    fields.forEach(parts::add);
+    return RestClient.create(url("")).post().uri("/api/v1/videos").header("Authorization", authorization).contentType(MediaType.MULTIPART_FORM_DATA).body(parts)
+        .retrieve().onStatus(status -> true, (request, response) -> {}).toEntity(String.class);
+  }
+
+  /** Waits until a video is ready or failed, and answers it. */
+  protected JsonNode awaitVideo(String id, String authorization, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = call("GET", "/api/v1/videos/" + id, null, authorization);
+      if (response.statusCode() != 200) throw new AssertionError("GET /api/v1/videos/" + id + " answered " + response.statusCode() + ": " + response.body());
+      JsonNode video = json(response);
+      String status = video.path("status").asString();
+      if (status.equals("READY") || status.equals("FAILED") || status.equals("ready") || status.equals("failed")) return video;
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("video " + id + " did not finish within " + timeout);
+  }
 }

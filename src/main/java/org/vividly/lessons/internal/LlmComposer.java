@@ -87,6 +87,11 @@ final class LlmComposer implements LessonComposer {
     StringBuilder p = new StringBuilder();
     p.append("Student grade: ").append(brief.grade()).append('\n');
     p.append("Student interests: ").append(brief.interests().isEmpty() ? "none given" : String.join(", ", brief.interests())).append('\n');
+    if (!brief.history().isEmpty()) {
+      p.append("Conversation so far (for context; answer only the new question):\n");
+      for (var turn : brief.history()) p.append(turn.role().equals("user") ? "Student: " : "You: ").append(turn.text()).append('\n');
+      p.append('\n');
+    }
     p.append("Question: ").append(brief.question()).append("\n\nPassages:\n");
     for (int i = 0; i < numbered.size(); i++) {
       SearchHit hit = numbered.get(i);

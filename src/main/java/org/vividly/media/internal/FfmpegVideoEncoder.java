@@ -1,5 +1,6 @@
 package org.vividly.media.internal;
 
+import org.vividly.media.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vividly.media.MediaFailed;
 import org.vividly.media.SlideRenderer;
+import org.vividly.media.SpeechRecognizer;
 import org.vividly.media.SpeechSynthesizer;
 import org.vividly.media.VideoEncoder;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,6 +30,16 @@ class MediaConfiguration {
               .recordException(e -> !(e instanceof MediaFailed f) || f.retriable())
               .build()));
       default -> throw new IllegalStateException("vividly.media.speech.engine must be debian or openai, was " + speech.engine());
+    };
+  }
+
+  @Bean
+  SpeechRecognizer speechRecognizer(MediaProperties properties, JsonMapper json) {
+    MediaProperties.Transcription transcription = properties.transcription();
+    return switch (transcription.engine()) {
+      case "pocketsphinx" -> new PocketsphinxRecognizer(transcription);
+      case "openai" -> new OpenAiSpeechRecognizer(transcription, json);
+      default -> throw new IllegalStateException("vividly.media.transcription.engine must be pocketsphinx or openai, was " + transcription.engine());
     };
   }
 

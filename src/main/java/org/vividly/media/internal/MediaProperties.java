@@ -11,9 +11,40 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param speech text-to-speech
  * @param video video encoding
+ * @param transcription speech-to-text
  */
 @ConfigurationProperties("vividly.media")
-public record MediaProperties(@DefaultValue Speech speech, @DefaultValue Video video) {
+public record MediaProperties(@DefaultValue Speech speech, @DefaultValue Video video, @DefaultValue Transcription transcription) {
+
+  /**
+   * @param engine {@code pocketsphinx} (embedded, English only, the default) or {@code openai} (an
+   *     OpenAI-compatible {@code /v1/audio/transcriptions} server)
+   * @param ffmpeg the ffmpeg program, which prepares the audio
+   * @param pocketsphinx the {@code pocketsphinx_continuous} program
+   * @param pieceSeconds pocketsphinx recognizes the recording in pieces this long, in parallel
+   * @param threads pieces recognized at once; 0 means one per core
+   * @param timeout how long one step (one piece, or one server call) may take
+   * @param openai the transcription server, when {@code engine=openai}
+   */
+  public record Transcription(
+      @DefaultValue("pocketsphinx") String engine,
+      @DefaultValue("ffmpeg") String ffmpeg,
+      @DefaultValue("pocketsphinx_continuous") String pocketsphinx,
+      @DefaultValue("120") int pieceSeconds,
+      @DefaultValue("0") int threads,
+      @DefaultValue("30m") Duration timeout,
+      @DefaultValue OpenAiTranscription openai) {
+
+    public Transcription {
+      if (pieceSeconds < 10) throw new IllegalArgumentException("vividly.media.transcription.piece-seconds must be at least 10");
+    }
+  }
+
+  /**
+   * @param baseUrl for example {@code http://localhost:8000/v1} (faster-whisper-server)
+   * @param model transcription model name, for example {@code whisper-1}
+   */
+  public record OpenAiTranscription(@DefaultValue("http://localhost:8000/v1") String baseUrl, @DefaultValue("") String apiKey, @DefaultValue("whisper-1") String model) {}
 
   /**
    * @param engine {@code debian} (Festival and espeak-ng, the default) or {@code openai} (an

@@ -50,7 +50,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         || ("POST".equals(request.getMethod()) && uri.equals("/api/v1/auth/token"));
   }
 
-  private static final java.util.regex.Pattern MEDIA_FILE = java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/files/[^/]+");
+  private static final java.util.regex.Pattern MEDIA_FILE = java.util.regex.Pattern.compile("/api/v1/requests/[^/]+/files/[^/]+|/api/v1/videos/[^/]+/(media|captions\\.vtt)");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {

@@ -15,7 +15,9 @@ public enum BlockKind {
   /** A glossary term and its meaning. */
   DEFINITION("definition", true),
   /** Notes for teachers; searchable but kept out of student lessons. */
-  TEACHER_NOTE("teacher-note", true);
+  TEACHER_NOTE("teacher-note", true),
+  /** A timed cue of a lecture transcript; chunked by {@code TranscriptChunker}, never with documents. */
+  CUE("transcript", false);
 
   public final String chunkKind;
   /** Standalone blocks become chunks of their own instead of being packed with their neighbours. */

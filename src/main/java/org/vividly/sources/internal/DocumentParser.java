@@ -41,11 +41,13 @@ final class DocumentParser {
           case "html", "htm", "xhtml" -> "html";
           case "md", "markdown" -> "markdown";
           case "txt", "text" -> "text";
+          case "vtt" -> "webvtt";
+          case "srt" -> "srt";
           default -> null;
         });
   }
 
-  static final String SUPPORTED = "CNXML collections, PDF, EPUB, HTML, Markdown and plain text (.txt)";
+  static final String SUPPORTED = "CNXML collections, PDF, EPUB, HTML, Markdown, plain text (.txt) and lecture transcripts (WebVTT .vtt, SubRip .srt)";
 
   private final AutoDetectParser tika = new AutoDetectParser();
 

@@ -48,6 +48,7 @@ public class IngestionPipeline {
   private final ApplicationEventPublisher events;
   private final SourcesProperties properties;
   private final Chunker chunker;
+  private final TranscriptChunker transcriptChunker;
   private final DocumentParser documents = new DocumentParser();
 
   IngestionPipeline(SourceStore store, Embedder embedder, ChunkIndex index, TokenCounter tokens, TransactionTemplate transactions, ApplicationEventPublisher events, SourcesProperties properties) {
@@ -58,6 +59,7 @@ public class IngestionPipeline {
     this.events = events;
     this.properties = properties;
     this.chunker = new Chunker(tokens, properties.maxChunkTokens(), properties.overlapTokens());
+    this.transcriptChunker = new TranscriptChunker(tokens, properties.maxChunkTokens(), properties.transcriptWindow().toMillis() / 1000.0, properties.transcriptOverlap().toMillis() / 1000.0);
   }
 
   /** What one ingestion did, for its report. */
@@ -115,6 +117,21 @@ public class IngestionPipeline {
     return new Report(reports, skipped, sections, chunks, (System.nanoTime() - start) / 1e9, embedNanos[0] / 1e9);
   }
 
+  /**
+   * Ingests one lecture transcript as a source with one section whose chunks carry time spans.
+   *
+   * @return the source's report; {@link SourceReport#sourceId()} is the stored source
+   * @throws JobFailed when the transcript has no text
+   */
+  public SourceReport ingestTranscript(OrganizationId org, org.vividly.sources.TranscriptDocument transcript, JobProgress progress) {
+    ParsedSource source = TranscriptSource.of(transcript);
+    if (source.sections().getFirst().blocks().isEmpty()) throw new JobFailed(transcript.origin() + ": the transcript has no text");
+    progress.sectionsTotal(1);
+    SourceWork work = prepare(org, source, progress);
+    progress.chunksTotal(work.all().size());
+    return store(org, work, progress, new long[1]);
+  }
+
   private List<ParsedSource> parseAll(Path root, List<SkippedFile> skipped) {
     IngestionPlanner.Plan plan;
     try {
@@ -131,6 +148,7 @@ public class IngestionPipeline {
             switch (p.format()) {
               case "cnxml" -> cnxml.parse(p.root(), p.file());
               case "beir" -> new BeirCorpusParser().parse(p.file(), p.relativeName());
+              case "webvtt", "srt" -> TranscriptSource.read(p.file(), p.relativeName());
               default -> documents.parse(p.file(), p.relativeName(), p.format());
             };
         if (source.sections().isEmpty()) skipped.add(new SkippedFile(p.relativeName(), "no readable sections"));
@@ -139,6 +157,8 @@ public class IngestionPipeline {
         skipped.add(new SkippedFile(p.relativeName(), "broken XML: " + e.getMessage()));
       } catch (IOException e) {
         skipped.add(new SkippedFile(p.relativeName(), "cannot read: " + e.getMessage()));
+      } catch (org.vividly.sources.InvalidSubtitles e) {
+        skipped.add(new SkippedFile(p.relativeName(), String.join("; ", e.problems())));
       } catch (DocumentParser.ParseFailed e) {
         skipped.add(new SkippedFile(p.relativeName(), e.getMessage()));
       } catch (RuntimeException e) {
@@ -185,7 +205,8 @@ public class IngestionPipeline {
     Map<String, Integer> offsetOf = new HashMap<>();
     List<ChunkDraft> all = new ArrayList<>();
     for (ParsedSection section : changed) {
-      List<ChunkDraft> sectionDrafts = chunker.chunk(section);
+      boolean transcript = !section.blocks().isEmpty() && section.blocks().getFirst().kind() == BlockKind.CUE;
+      List<ChunkDraft> sectionDrafts = transcript ? transcriptChunker.chunk(section) : chunker.chunk(section);
       drafts.put(section.key(), sectionDrafts);
       offsetOf.put(section.key(), all.size());
       all.addAll(sectionDrafts);
@@ -258,6 +279,7 @@ public class IngestionPipeline {
       digest.update((embedder.modelId() + "|" + Chunker.VERSION + "|" + properties.maxChunkTokens() + "|" + properties.overlapTokens() + "|" + section.title() + "|" + section.headingPath()).getBytes(StandardCharsets.UTF_8));
       for (Block block : section.blocks()) {
         digest.update((block.kind() + "|" + block.subsection() + "|" + block.anchor() + "|" + block.text() + "\n").getBytes(StandardCharsets.UTF_8));
+        if (block.startSeconds() != null) digest.update((block.startSeconds() + "-" + block.endSeconds() + "|" + properties.transcriptWindow() + "|" + properties.transcriptOverlap() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -57,6 +57,8 @@ final class IngestionPlanner {
         Optional<String> format = file.getFileName().toString().equals("corpus.jsonl") ? Optional.of("beir") : DocumentParser.formatOf(file);
         if (format.isEmpty()) {
           skipped.add(new SkippedFile(name, "unknown format; Vividly reads " + DocumentParser.SUPPORTED));
+        } else if (format.get().equals("text") && hasTimedTwin(file)) {
+          skipped.add(new SkippedFile(name, "the same lecture's time-coded transcript (.vtt or .srt) beside it is used instead"));
         } else if (attrs.size() == 0) {
           skipped.add(new SkippedFile(name, "the file is empty"));
         } else if (attrs.size() > maxFileBytes) {
@@ -84,5 +86,11 @@ final class IngestionPlanner {
     if (bytes >= 1L << 30) return String.format("%.1f GB", bytes / (double) (1L << 30));
     if (bytes >= 1L << 20) return String.format("%.0f MB", bytes / (double) (1L << 20));
     return String.format("%.0f KB", Math.max(1, bytes / 1024.0));
+  }
+
+  /** A plain-text transcript next to a WebVTT or SRT file of the same name adds nothing but duplicates. */
+  private static boolean hasTimedTwin(Path file) {
+    String base = file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+    return Files.exists(file.resolveSibling(base + ".vtt")) || Files.exists(file.resolveSibling(base + ".srt"));
   }
 }

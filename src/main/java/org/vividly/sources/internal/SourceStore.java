@@ -93,8 +93,15 @@ public class SourceStore {
     List<IndexedChunk> indexed = new ArrayList<>(drafts.size());
     for (int i = 0; i < drafts.size(); i++) {
       ChunkDraft d = drafts.get(i);
-      rows.add(new Object[] {ids.get(i), org.value(), sourceId, sectionId, d.ordinal(), d.kind(), d.text(), d.tokens(), d.anchor(), json.writeValueAsString(Map.of("headingPath", d.headingPath())), toBytes(vectors.get(i)), model});
-      indexed.add(new IndexedChunk(org, d.kind(), d.text(), new Citation(ids.get(i), sourceId, sourceTitle, sectionId, sectionKey, d.headingPath(), d.anchor()), vectors.get(i)));
+      Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+      metadata.put("headingPath", d.headingPath());
+      if (d.startSeconds() != null) {
+        metadata.put("start", d.startSeconds());
+        metadata.put("end", d.endSeconds());
+        metadata.put("speakers", d.speakers());
+      }
+      rows.add(new Object[] {ids.get(i), org.value(), sourceId, sectionId, d.ordinal(), d.kind(), d.text(), d.tokens(), d.anchor(), json.writeValueAsString(metadata), toBytes(vectors.get(i)), model});
+      indexed.add(new IndexedChunk(org, d.kind(), d.text(), new Citation(ids.get(i), sourceId, sourceTitle, sectionId, sectionKey, d.headingPath(), d.anchor(), d.startSeconds(), d.endSeconds()), vectors.get(i)));
     }
     template.batchUpdate(
         "INSERT INTO chunk (id, organization_id, source_id, section_id, ordinal, kind, text, token_count, anchor, metadata, embedding, embedding_model) OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)",
@@ -124,10 +131,19 @@ public class SourceStore {
 
   record StoredChunk(IndexedChunk chunk, String model) {}
 
+  /** The {@code chunk.metadata} document: heading path, and for transcript chunks the time span and speakers. */
+  @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+  record ChunkMetadata(List<String> headingPath, Double start, Double end, List<String> speakers) {
+    ChunkMetadata {
+      headingPath = headingPath == null ? List.of() : headingPath;
+      speakers = speakers == null ? List.of() : speakers;
+    }
+  }
+
   private StoredChunk storedChunk(ResultSet rs, int i) throws SQLException {
-    Map<String, List<String>> metadata = json.readValue(rs.getString("metadata"), new TypeReference<Map<String, List<String>>>() {});
+    ChunkMetadata metadata = json.readValue(rs.getString("metadata"), ChunkMetadata.class);
     Citation citation =
-        new Citation(rs.getLong("id"), rs.getObject("source_id", UUID.class), rs.getString("title"), rs.getObject("section_id", UUID.class), rs.getString("section_key"), metadata.getOrDefault("headingPath", List.of()), rs.getString("anchor"));
+        new Citation(rs.getLong("id"), rs.getObject("source_id", UUID.class), rs.getString("title"), rs.getObject("section_id", UUID.class), rs.getString("section_key"), metadata.headingPath(), rs.getString("anchor"), metadata.start(), metadata.end());
     IndexedChunk chunk = new IndexedChunk(new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("kind"), rs.getString("text"), citation, fromBytes(rs.getBytes("embedding")));
     return new StoredChunk(chunk, rs.getString("embedding_model"));
   }
@@ -173,15 +189,14 @@ public class SourceStore {
   }
 
   private Passage passage(ResultSet rs, int i) throws SQLException {
-    return new Passage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class),
-        json.readValue(rs.getString(5), new TypeReference<Map<String, List<String>>>() {}).getOrDefault("headingPath", List.of()),
-        rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9));
+    ChunkMetadata metadata = json.readValue(rs.getString(5), ChunkMetadata.class);
+    return new Passage(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getObject(4, UUID.class), metadata.headingPath(), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), metadata.start(), metadata.end());
   }
 
   public List<String> embeddingTexts(OrganizationId org, UUID sourceId) {
     return jdbc.sql("SELECT metadata, text FROM chunk WHERE organization_id = ? AND source_id = ? ORDER BY id")
         .params(org.value(), sourceId)
-        .query((rs, i) -> new ChunkDraft(0, "", rs.getString(2), 0, json.readValue(rs.getString(1), new TypeReference<Map<String, List<String>>>() {}).getOrDefault("headingPath", List.of()), null).embeddingText())
+        .query((rs, i) -> new ChunkDraft(0, "", rs.getString(2), 0, json.readValue(rs.getString(1), ChunkMetadata.class).headingPath(), null).embeddingText())
         .list();
   }
 

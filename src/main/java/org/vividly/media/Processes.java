@@ -1,4 +1,4 @@
-package org.vividly.media.internal;
+package org.vividly.media;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.vividly.media.MediaFailed;
 
 /**
  * Runs an engine's command line with a time limit and measures it: CPU seconds and peak resident

@@ -1,0 +1,159 @@
+package org.vividly.chat.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.vividly.chat.ChatListener;
+import org.vividly.chat.ChatMessage;
+import org.vividly.chat.Conversation;
+import org.vividly.chat.Conversations;
+import org.vividly.chat.NewConversation;
+import org.vividly.common.InvalidRequest;
+import org.vividly.common.VividlyException;
+import org.vividly.lessons.Lesson;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.CurrentOrganization;
+
+@RestController
+@RequestMapping("/api/v1/conversations")
+@Tag(name = "Conversations", description = "Chat over chosen sources, videos or a collection, with cited answers")
+class ConversationsApi {
+
+  private static final Logger log = LoggerFactory.getLogger(ConversationsApi.class);
+
+  private final Conversations conversations;
+  private final CurrentOrganization organization;
+
+  ConversationsApi(Conversations conversations, CurrentOrganization organization) {
+    this.conversations = conversations;
+    this.organization = organization;
+  }
+
+  @PostMapping
+  @Operation(summary = "Start a conversation over a collection, or chosen sources and videos", description = "Body: `collectionId` and/or `sourceIds`, `videoIds` (ready videos), optional `title`.")
+  ResponseEntity<Conversation> start(@RequestBody NewConversation body, HttpServletRequest http) {
+    if (body == null) throw new InvalidRequest("Send a collectionId, sourceIds or videoIds.");
+    Conversation c = conversations.start(organization.caller(http), body);
+    return ResponseEntity.created(URI.create("/api/v1/conversations/" + c.id())).body(c);
+  }
+
+  @GetMapping
+  @Operation(summary = "The caller's conversations, most recently active first, with message counts")
+  List<Conversation> list(HttpServletRequest http) {
+    return conversations.list(organization.caller(http));
+  }
+
+  record ConversationThread(Conversation conversation, List<ChatMessage> messages) {}
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A conversation with all its messages")
+  ConversationThread get(@PathVariable UUID id, HttpServletRequest http) {
+    Caller caller = organization.caller(http);
+    return new ConversationThread(conversations.get(caller, id), conversations.messages(caller, id));
+  }
+
+  record Rename(String title) {}
+
+  @PatchMapping("/{id}")
+  @Operation(summary = "Rename a conversation")
+  Conversation rename(@PathVariable UUID id, @RequestBody Rename body, HttpServletRequest http) {
+    return conversations.rename(organization.caller(http), id, body == null ? null : body.title());
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a conversation and its messages")
+  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
+    conversations.delete(organization.caller(http), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  record Question(String question) {}
+
+  @PostMapping(path = "/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Ask a question; answers with the stored answer",
+      description = "The answer cites passages of the conversation's sources only (source, section path or start-end seconds, similarity score, snippet) and records its latency and tokens. "
+          + "When the sources do not answer, `inLibrary` is false and nothing is made up. Ask with `Accept: text/event-stream` to have it streamed instead.")
+  ChatMessage ask(@PathVariable UUID id, @RequestBody Question body, HttpServletRequest http) {
+    return conversations.ask(organization.caller(http), id, body == null ? null : body.question(), ChatListener.NONE);
+  }
+
+  @PostMapping(path = "/{id}/messages", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(
+      summary = "Ask a question and stream the answer as Server-Sent Events",
+      description = "Events: `question` (the stored question), `citations` (the numbered passages), `delta` (pieces of the answer's text, in order), `answer` (the stored answer), then the stream closes. "
+          + "A failure sends one `error` event with Problem Details.")
+  SseEmitter stream(@PathVariable UUID id, @RequestBody Question body, HttpServletRequest http) {
+    Caller caller = organization.caller(http);
+    conversations.get(caller, id);
+    String question = body == null ? null : body.question();
+    if (question == null || question.isBlank()) throw new InvalidRequest("The question is empty.");
+    SseEmitter emitter = new SseEmitter(300_000L);
+    Thread.ofVirtual().name("chat-" + id).start(() -> {
+      try {
+        conversations.ask(caller, id, question, new ChatListener() {
+          @Override
+          public void question(ChatMessage m) {
+            send(emitter, "question", m);
+          }
+
+          @Override
+          public void citations(List<Lesson.CitedSource> citations) {
+            send(emitter, "citations", citations);
+          }
+
+          @Override
+          public void delta(String text) {
+            send(emitter, "delta", Map.of("text", text));
+          }
+
+          @Override
+          public void answer(ChatMessage m) {
+            send(emitter, "answer", m);
+          }
+        });
+        emitter.complete();
+      } catch (VividlyException e) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", e.type().toString());
+        problem.put("title", e.getClass().getSimpleName());
+        problem.put("status", e.status().value());
+        problem.put("detail", e.getMessage());
+        send(emitter, "error", problem);
+        emitter.complete();
+      } catch (RuntimeException e) {
+        log.warn("Answering in conversation {} failed", id, e);
+        send(emitter, "error", Map.of("status", 500, "title", "Internal Server Error", "detail", "The answer could not be made: " + e.getMessage()));
+        emitter.complete();
+      }
+    });
+    return emitter;
+  }
+
+  private static void send(SseEmitter emitter, String event, Object data) {
+    try {
+      emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+    } catch (IOException | IllegalStateException e) {
+      // The client went away; the answer is still stored.
+    }
+  }
+}

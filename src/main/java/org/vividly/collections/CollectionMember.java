@@ -1,0 +1,5 @@
+package org.vividly.collections;
+
+import java.util.UUID;
+
+public record CollectionMember(UUID userId, String displayName, String email, CollectionRole role) {}

@@ -1,0 +1,202 @@
+package org.vividly.collections;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.vividly.collections.internal.CollectionStore;
+import org.vividly.common.Forbidden;
+import org.vividly.common.InvalidRequest;
+import org.vividly.common.NotFound;
+import org.vividly.identity.Account;
+import org.vividly.identity.Accounts;
+import org.vividly.sources.Sources;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.Organizations;
+
+/**
+ * Collections and their members. A person sees the collections they are a member of; an
+ * organization admin sees and may manage all of the organization's. A collection the caller may
+ * not see answers 404, one they may see but not change 403.
+ */
+@Service
+public class Collections {
+
+  private final CollectionStore store;
+  private final Accounts accounts;
+  private final Sources sources;
+  private final Organizations organizations;
+
+  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations) {
+    this.store = store;
+    this.accounts = accounts;
+    this.sources = sources;
+    this.organizations = organizations;
+  }
+
+  /** The caller's collections, their default "Uncategorized" one first (created on first use). */
+  @Transactional
+  public List<SourceCollection> list(Caller caller) {
+    store.defaultCollection(caller.organization(), caller.userId());
+    List<CollectionStore.Row> rows = store.list(caller.organization(), caller.userId(), caller.role().isAdmin());
+    Map<UUID, List<UUID>> items = store.items(caller.organization(), rows.stream().map(CollectionStore.Row::id).toList());
+    Map<UUID, String> names = names(caller, rows.stream().map(CollectionStore.Row::ownerId).toList());
+    return rows.stream().map(r -> view(caller, r, items.getOrDefault(r.id(), List.of()), names)).toList();
+  }
+
+  /** @throws NotFound when it does not exist in the caller's organization or they are not a member */
+  public SourceCollection get(Caller caller, UUID id) {
+    CollectionStore.Row row = row(caller, id, CollectionRole.VIEWER);
+    return view(caller, row, store.items(caller.organization(), id), names(caller, List.of(row.ownerId())));
+  }
+
+  /** The caller's default collection, created on first use. */
+  @Transactional
+  public SourceCollection defaultCollection(Caller caller) {
+    return get(caller, store.defaultCollection(caller.organization(), caller.userId()));
+  }
+
+  @Transactional
+  public SourceCollection create(Caller caller, CollectionDetails details) {
+    return get(caller, store.insert(caller.organization(), caller.userId(), details, false));
+  }
+
+  /** Renames it or changes its metadata. The default collection keeps its name. */
+  @Transactional
+  public SourceCollection update(Caller caller, UUID id, CollectionDetails details) {
+    CollectionStore.Row row = row(caller, id, CollectionRole.EDITOR);
+    if (row.isDefault() && !details.name().equals(row.details().name())) throw new InvalidRequest("The default collection keeps its name, \"" + row.details().name() + "\".");
+    store.update(caller.organization(), id, details);
+    return get(caller, id);
+  }
+
+  /** Deletes it; its videos and documents stay in the library. */
+  @Transactional
+  public void delete(Caller caller, UUID id) {
+    CollectionStore.Row row = row(caller, id, CollectionRole.OWNER);
+    if (row.isDefault()) throw new InvalidRequest("The default collection, \"" + row.details().name() + "\", cannot be deleted.");
+    store.delete(caller.organization(), id);
+  }
+
+  /**
+   * Adds sources (a video's source, a book, a document) the caller can read: their organization's
+   * or a shared library's.
+   *
+   * @throws NotFound when a source does not exist in a library the caller reads
+   */
+  @Transactional
+  public SourceCollection add(Caller caller, UUID id, Set<UUID> sourceIds) {
+    row(caller, id, CollectionRole.EDITOR);
+    var libraries = organizations.searchable(caller.organization());
+    for (UUID sourceId : sourceIds) {
+      sources.get(libraries, sourceId);
+      store.addItem(id, sourceId);
+    }
+    return get(caller, id);
+  }
+
+  /**
+   * Files a new source into a collection on its owner's behalf, without a role check: used when a
+   * video someone added (to a collection they could edit at the time) finishes indexing.
+   *
+   * @param collectionId the collection, or null for the owner's default collection
+   */
+  @Transactional
+  public void file(org.vividly.tenancy.OrganizationId org, UUID owner, UUID collectionId, UUID sourceId) {
+    UUID target = collectionId;
+    if (target == null || store.find(org, owner, target).isEmpty()) target = store.defaultCollection(org, owner);
+    store.addItem(target, sourceId);
+  }
+
+  @Transactional
+  public SourceCollection remove(Caller caller, UUID id, UUID sourceId) {
+    row(caller, id, CollectionRole.EDITOR);
+    if (!store.removeItem(id, sourceId)) throw new NotFound("Collection item", sourceId);
+    return get(caller, id);
+  }
+
+  /**
+   * Whether the caller may add to the collection.
+   *
+   * @throws NotFound when they cannot see it
+   * @throws Forbidden when they may only view it
+   */
+  public void requireEditor(Caller caller, UUID id) {
+    row(caller, id, CollectionRole.EDITOR);
+  }
+
+  /** The sources of a collection the caller may see, for a conversation over it. */
+  public Set<UUID> sourceIds(Caller caller, UUID id) {
+    row(caller, id, CollectionRole.VIEWER);
+    return new HashSet<>(store.items(caller.organization(), id));
+  }
+
+  public List<CollectionMember> members(Caller caller, UUID id) {
+    row(caller, id, CollectionRole.VIEWER);
+    List<Map.Entry<UUID, CollectionRole>> members = store.members(id);
+    Map<UUID, Account> people = new java.util.HashMap<>();
+    for (Account a : accounts.list(caller.organization(), null, members.stream().map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet()))) people.put(a.id(), a);
+    List<CollectionMember> out = new ArrayList<>();
+    for (var m : members) {
+      Account a = people.get(m.getKey());
+      if (a != null) out.add(new CollectionMember(a.id(), a.displayName(), a.email(), m.getValue()));
+    }
+    return out;
+  }
+
+  /**
+   * Shares the collection with a person of the same organization, or changes their role.
+   *
+   * @throws NotFound when the person is not in the caller's organization
+   * @throws InvalidRequest when it would leave the collection without an owner
+   */
+  @Transactional
+  public List<CollectionMember> share(Caller caller, UUID id, UUID userId, CollectionRole role) {
+    row(caller, id, CollectionRole.OWNER);
+    accounts.get(caller.organization(), userId);
+    if (role != CollectionRole.OWNER) requireAnotherOwner(id, userId);
+    store.setMember(id, userId, role);
+    return members(caller, id);
+  }
+
+  /** Removes a member; a member may always leave, except the last owner. */
+  @Transactional
+  public List<CollectionMember> unshare(Caller caller, UUID id, UUID userId) {
+    row(caller, id, userId.equals(caller.userId()) ? CollectionRole.VIEWER : CollectionRole.OWNER);
+    requireAnotherOwner(id, userId);
+    if (!store.removeMember(id, userId)) throw new NotFound("Collection member", userId);
+    return userId.equals(caller.userId()) && !caller.role().isAdmin() ? List.of() : members(caller, id);
+  }
+
+  private void requireAnotherOwner(UUID id, UUID leaving) {
+    boolean other = store.members(id).stream().anyMatch(m -> m.getValue() == CollectionRole.OWNER && !m.getKey().equals(leaving));
+    if (!other) throw new InvalidRequest("A collection needs an owner: make someone else an owner first.");
+  }
+
+  private CollectionStore.Row row(Caller caller, UUID id, CollectionRole needed) {
+    CollectionStore.Row row = store.find(caller.organization(), caller.userId(), id).orElseThrow(() -> new NotFound("Collection", id));
+    CollectionRole role = effective(caller, row);
+    if (role == null) throw new NotFound("Collection", id);
+    if (!role.allows(needed)) throw new Forbidden("As " + role.code() + " of \"" + row.details().name() + "\" you cannot do this; it needs " + needed.code() + ".");
+    return row;
+  }
+
+  private static CollectionRole effective(Caller caller, CollectionStore.Row row) {
+    return caller.role().isAdmin() ? CollectionRole.OWNER : row.role();
+  }
+
+  private Map<UUID, String> names(Caller caller, List<UUID> ids) {
+    Map<UUID, String> out = new java.util.HashMap<>();
+    for (Account a : accounts.list(caller.organization(), null, new HashSet<>(ids))) out.put(a.id(), a.displayName());
+    return out;
+  }
+
+  private static SourceCollection view(Caller caller, CollectionStore.Row r, List<UUID> items, Map<UUID, String> names) {
+    CollectionDetails d = r.details();
+    return new SourceCollection(r.id(), r.ownerId(), names.get(r.ownerId()), d.name(), d.description(), d.instructor(), d.subject(), d.semester(), d.tags(), r.isDefault(), effective(caller, r), items, r.memberCount(), r.createdAt(), r.updatedAt());
+  }
+}

@@ -1,0 +1,114 @@
+package org.vividly.collections.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.vividly.collections.CollectionDetails;
+import org.vividly.collections.CollectionMember;
+import org.vividly.collections.CollectionRole;
+import org.vividly.collections.Collections;
+import org.vividly.collections.SourceCollection;
+import org.vividly.common.InvalidRequest;
+import org.vividly.tenancy.CurrentOrganization;
+
+@RestController
+@RequestMapping("/api/v1/collections")
+@Tag(name = "Collections", description = "Shelves of videos and documents, with metadata and members (owner, editor, viewer)")
+class CollectionsApi {
+
+  private final Collections collections;
+  private final CurrentOrganization organization;
+
+  CollectionsApi(Collections collections, CurrentOrganization organization) {
+    this.collections = collections;
+    this.organization = organization;
+  }
+
+  record Details(String name, String description, String instructor, String subject, String semester, List<String> tags) {
+    CollectionDetails toDetails() {
+      return new CollectionDetails(name, description, instructor, subject, semester, tags);
+    }
+  }
+
+  @GetMapping
+  @Operation(summary = "The caller's collections", description = "Those they are a member of (all of the organization's for admins), their default \"Uncategorized\" one first.")
+  List<SourceCollection> list(HttpServletRequest http) {
+    return collections.list(organization.caller(http));
+  }
+
+  @PostMapping
+  @Operation(summary = "Create a collection; the caller becomes its owner")
+  ResponseEntity<SourceCollection> create(@RequestBody Details body, HttpServletRequest http) {
+    if (body == null) throw new InvalidRequest("Send the collection's name and metadata.");
+    SourceCollection c = collections.create(organization.caller(http), body.toDetails());
+    return ResponseEntity.created(URI.create("/api/v1/collections/" + c.id())).body(c);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A collection with its items and the caller's role")
+  SourceCollection get(@PathVariable UUID id, HttpServletRequest http) {
+    return collections.get(organization.caller(http), id);
+  }
+
+  @PutMapping("/{id}")
+  @Operation(summary = "Rename a collection or change its metadata", description = "Editors and owners.")
+  SourceCollection update(@PathVariable UUID id, @RequestBody Details body, HttpServletRequest http) {
+    if (body == null) throw new InvalidRequest("Send the collection's name and metadata.");
+    return collections.update(organization.caller(http), id, body.toDetails());
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Delete a collection; its videos and documents stay in the library", description = "Owners; the default collection cannot be deleted.")
+  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
+    collections.delete(organization.caller(http), id);
+    return ResponseEntity.noContent().build();
+  }
+
+  record Items(List<UUID> sourceIds) {}
+
+  @PostMapping("/{id}/items")
+  @Operation(summary = "Add sources (a video's source, a book, a document) to a collection", description = "Editors and owners.")
+  SourceCollection add(@PathVariable UUID id, @RequestBody Items body, HttpServletRequest http) {
+    if (body == null || body.sourceIds() == null || body.sourceIds().isEmpty()) throw new InvalidRequest("Send {\"sourceIds\": [...]} with at least one source.");
+    return collections.add(organization.caller(http), id, new HashSet<>(body.sourceIds()));
+  }
+
+  @DeleteMapping("/{id}/items/{sourceId}")
+  @Operation(summary = "Remove a source from a collection (it stays in the library)", description = "Editors and owners.")
+  SourceCollection remove(@PathVariable UUID id, @PathVariable UUID sourceId, HttpServletRequest http) {
+    return collections.remove(organization.caller(http), id, sourceId);
+  }
+
+  @GetMapping("/{id}/members")
+  @Operation(summary = "A collection's members and their roles")
+  List<CollectionMember> members(@PathVariable UUID id, HttpServletRequest http) {
+    return collections.members(organization.caller(http), id);
+  }
+
+  record Share(String role) {}
+
+  @PutMapping("/{id}/members/{userId}")
+  @Operation(summary = "Share a collection with a person of the organization, or change their role", description = "Body {\"role\": \"owner\" | \"editor\" | \"viewer\"}. Owners only.")
+  List<CollectionMember> share(@PathVariable UUID id, @PathVariable UUID userId, @RequestBody Share body, HttpServletRequest http) {
+    return collections.share(organization.caller(http), id, userId, CollectionRole.of(body == null ? null : body.role()));
+  }
+
+  @DeleteMapping("/{id}/members/{userId}")
+  @Operation(summary = "Stop sharing a collection with someone, or leave it", description = "Owners remove anyone; anyone may leave; the last owner stays.")
+  List<CollectionMember> unshare(@PathVariable UUID id, @PathVariable UUID userId, HttpServletRequest http) {
+    return collections.unshare(organization.caller(http), id, userId);
+  }
+}

@@ -1,0 +1,65 @@
+package org.vividly.videos.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import org.vividly.media.MediaFailed;
+import org.vividly.media.Processes;
+
+/**
+ * Optional adapter: fetches a recording, and its subtitles when the site has them, with yt-dlp
+ * (https://github.com/yt-dlp/yt-dlp). Vividly works without it; adding by address then answers
+ * with a clear message.
+ */
+@Component
+public class YtDlp {
+
+  private final VideosProperties properties;
+
+  YtDlp(VideosProperties properties) {
+    this.properties = properties;
+  }
+
+  public boolean installed() {
+    return Processes.installed(properties.ytDlp());
+  }
+
+  public String program() {
+    return properties.ytDlp();
+  }
+
+  /**
+   * What was fetched.
+   *
+   * @param subtitles a WebVTT file in the language asked for, when the site had one
+   */
+  public record Download(Path media, Optional<Path> subtitles, String title) {}
+
+  /**
+   * Downloads at most 720p (or audio alone when there is no video), into {@code dir}.
+   *
+   * @throws MediaFailed when yt-dlp is missing, the address cannot be fetched, or nothing came down
+   */
+  public Download fetch(String url, String language, Path dir) {
+    Processes.Result r = Processes.run(List.of(properties.ytDlp(), "--no-playlist", "--no-progress", "--restrict-filenames",
+        "-f", "bv*[height<=720][ext=mp4]+ba[ext=m4a]/b[height<=720]/bv*[height<=720]+ba/b/ba",
+        "--merge-output-format", "mp4",
+        "--write-subs", "--sub-langs", language + ".*," + language, "--sub-format", "vtt", "--convert-subs", "vtt",
+        "--print", "after_move:title",
+        "-o", dir.resolve("media.%(ext)s").toString(), url), null, properties.downloadTimeout(), dir);
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Path> all = files.sorted().toList();
+      Optional<Path> media = all.stream().filter(p -> p.getFileName().toString().startsWith("media.") && !p.getFileName().toString().endsWith(".vtt") && !p.getFileName().toString().endsWith(".part")).findFirst();
+      if (media.isEmpty()) throw new MediaFailed("yt-dlp finished but downloaded no recording from " + url + ".", false);
+      Optional<Path> subtitles = all.stream().filter(p -> p.getFileName().toString().endsWith(".vtt")).findFirst();
+      String title = r.stdout().strip().lines().reduce((a, b) -> b).orElse("").strip();
+      return new Download(media.get(), subtitles, title.isEmpty() ? url : title);
+    } catch (IOException e) {
+      throw MediaFailed.of("the downloaded recording", e);
+    }
+  }
+}
