@@ -29,6 +29,8 @@ public final class Subtitles {
   private static final Pattern TIMING = Pattern.compile("^\\s*" + TIME + "\\s*-->\\s*" + TIME + "(?:\\s+.*)?$");
   private static final Pattern VOICE = Pattern.compile("<v(?:\\.[^\\s>]*)?\\s+([^>]+)>");
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>|<\\d[\\d:.]*>|\\{\\\\[^}]*}");
+  /** A line meant as a timing line even when its arrow or format is wrong. */
+  private static final Pattern LOOKS_TIMED = Pattern.compile("^\\s*\\d{1,3}:\\d{2}");
   private static final Pattern LABEL = Pattern.compile("^(?:>>\\s*)?([A-Z][A-Z .'-]{1,40}):\\s");
 
   private Subtitles() {}
@@ -65,8 +67,8 @@ public final class Subtitles {
         continue;
       }
       // An optional cue identifier (always present in SRT) precedes the timing line.
-      int timingLine = lines[i].contains("-->") ? i : i + 1;
-      if (timingLine >= lines.length || !lines[timingLine].contains("-->")) {
+      int timingLine = lines[i].contains("-->") || LOOKS_TIMED.matcher(lines[i]).find() ? i : i + 1;
+      if (timingLine >= lines.length || !(lines[timingLine].contains("-->") || LOOKS_TIMED.matcher(lines[timingLine]).find())) {
         problem(problems, "line " + (blockStart + 1) + ": expected a timing line such as 00:01:02.500 --> 00:01:05.000, found \"" + abbreviate(first) + "\"");
         i = skipBlock(lines, i);
         continue;

@@ -37,7 +37,11 @@ class SearchApi {
   /** A search answer. {@code tookMs} includes embedding the query. */
   record SearchResponse(String query, SearchMode mode, int k, double tookMs, double topSimilarity, List<Hit> hits) {}
 
-  record Hit(int rank, double score, double similarity, String kind, long passageId, UUID sourceId, String sourceTitle, List<String> headingPath, String location, String anchor, String text) {}
+  /**
+   * @param startSeconds for a lecture transcript passage, where it starts in the recording; else null
+   * @param endSeconds for a lecture transcript passage, where it ends; else null
+   */
+  record Hit(int rank, double score, double similarity, String kind, long passageId, UUID sourceId, String sourceTitle, List<String> headingPath, String location, String anchor, Double startSeconds, Double endSeconds, String text) {}
 
   @GetMapping
   @Operation(summary = "Search passages")
@@ -52,7 +56,7 @@ class SearchApi {
     List<Hit> hits = new java.util.ArrayList<>();
     for (SearchHit h : result.hits()) {
       var c = h.citation();
-      hits.add(new Hit(hits.size() + 1, round(h.score()), round(h.similarity()), h.kind(), c.passageId(), c.sourceId(), c.sourceTitle(), c.headingPath(), c.location(), c.anchor(), h.text()));
+      hits.add(new Hit(hits.size() + 1, round(h.score()), round(h.similarity()), h.kind(), c.passageId(), c.sourceId(), c.sourceTitle(), c.headingPath(), c.location(), c.anchor(), c.startSeconds(), c.endSeconds(), h.text()));
     }
     return new SearchResponse(q, mode, k, result.micros() / 1000.0, round(result.topSimilarity()), hits);
   }

@@ -1,0 +1,267 @@
+package org.vividly.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.vividly.chat.ChatMessage;
+import org.vividly.chat.Conversation;
+import org.vividly.chat.Conversations;
+import org.vividly.chat.NewConversation;
+import org.vividly.collections.CollectionDetails;
+import org.vividly.collections.CollectionRole;
+import org.vividly.collections.Collections;
+import org.vividly.collections.SourceCollection;
+import org.vividly.common.VividlyException;
+import org.vividly.identity.Accounts;
+import org.vividly.sources.SourceSummary;
+import org.vividly.sources.Sources;
+import org.vividly.tenancy.Caller;
+import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Organizations;
+import org.vividly.videos.Video;
+import org.vividly.videos.VideoStatus;
+import org.vividly.videos.Videos;
+
+/** Videos, collections, conversations and the chat page with its player. */
+@Controller
+class LecturePages {
+
+  private final Videos videos;
+  private final Collections collections;
+  private final Conversations conversations;
+  private final Sources sources;
+  private final Organizations organizations;
+  private final Accounts accounts;
+  private final CurrentOrganization organization;
+
+  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, Accounts accounts, CurrentOrganization organization) {
+    this.videos = videos;
+    this.collections = collections;
+    this.conversations = conversations;
+    this.sources = sources;
+    this.organizations = organizations;
+    this.accounts = accounts;
+    this.organization = organization;
+  }
+
+  // Videos
+
+  @GetMapping("/videos")
+  String videos(@RequestParam(required = false) String tag, Model model, HttpServletRequest http) {
+    Caller caller = organization.caller(http);
+    List<Video> list = videos.list(caller.organization(), tag);
+    model.addAttribute("videos", list);
+    model.addAttribute("tag", tag);
+    model.addAttribute("working", list.stream().anyMatch(v -> !v.status().finished()));
+    model.addAttribute("collections", collections.list(caller).stream().filter(c -> c.role().allows(CollectionRole.EDITOR)).toList());
+    return http.getHeader("HX-Request") != null ? "videos :: rows" : "videos";
+  }
+
+  @PostMapping("/videos")
+  String upload(@RequestParam(required = false) MultipartFile media, @RequestParam(required = false) MultipartFile subtitles, @RequestParam(required = false) String url,
+      @RequestParam(required = false) String title, @RequestParam(required = false) String language, @RequestParam(required = false) String tags,
+      @RequestParam(required = false) UUID collectionId, Model model, HttpServletRequest http, RedirectAttributes redirect) throws IOException {
+    Caller caller = organization.caller(http);
+    try {
+      Videos.Details details = new Videos.Details(title, language, tags == null ? List.of() : List.of(tags.split(",")), collectionId);
+      Video video;
+      if (url != null && !url.isBlank()) {
+        video = videos.addFromUrl(caller, details, url);
+      } else {
+        Videos.Upload m = media == null || media.isEmpty() ? null : new Videos.Upload(media.getInputStream(), media.getOriginalFilename());
+        Videos.Upload s = subtitles == null || subtitles.isEmpty() ? null : new Videos.Upload(subtitles.getInputStream(), subtitles.getOriginalFilename());
+        video = videos.add(caller, details, m, s);
+      }
+      redirect.addFlashAttribute("notice", "\"" + video.title() + "\" is on its way into the library.");
+      return "redirect:/videos";
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      return videos(null, model, http);
+    }
+  }
+
+  @PostMapping("/videos/{id}/delete")
+  String deleteVideo(@PathVariable UUID id, HttpServletRequest http, RedirectAttributes redirect) {
+    Caller caller = organization.caller(http);
+    String title = videos.get(caller.organization(), id).title();
+    videos.delete(caller, id);
+    redirect.addFlashAttribute("notice", "Deleted \"" + title + "\".");
+    return "redirect:/videos";
+  }
+
+  @PostMapping("/videos/delete-finished")
+  String deleteFinished(@RequestParam String status, HttpServletRequest http, RedirectAttributes redirect) {
+    Set<VideoStatus> statuses = status.equals("all") ? EnumSet.of(VideoStatus.READY, VideoStatus.FAILED) : EnumSet.of(VideoStatus.of(status));
+    int n = videos.deleteAll(organization.caller(http), statuses);
+    redirect.addFlashAttribute("notice", "Deleted " + n + " video" + (n == 1 ? "" : "s") + ".");
+    return "redirect:/videos";
+  }
+
+  // Collections
+
+  @GetMapping("/collections")
+  String collections(Model model, HttpServletRequest http) {
+    model.addAttribute("collections", collections.list(organization.caller(http)));
+    return "collections";
+  }
+
+  @PostMapping("/collections")
+  String createCollection(@RequestParam String name, @RequestParam(required = false) String description, @RequestParam(required = false) String instructor,
+      @RequestParam(required = false) String subject, @RequestParam(required = false) String semester, @RequestParam(required = false) String tags, Model model, HttpServletRequest http) {
+    try {
+      SourceCollection c = collections.create(organization.caller(http), new CollectionDetails(name, description, instructor, subject, semester, tags == null ? List.of() : List.of(tags.split(","))));
+      return "redirect:/collections/" + c.id();
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      return collections(model, http);
+    }
+  }
+
+  @GetMapping("/collections/{id}")
+  String collection(@PathVariable UUID id, Model model, HttpServletRequest http) {
+    Caller caller = organization.caller(http);
+    SourceCollection c = collections.get(caller, id);
+    var libraries = organizations.searchable(caller.organization());
+    Map<UUID, SourceSummary> all = new LinkedHashMap<>();
+    for (SourceSummary s : sources.list(libraries)) all.put(s.id(), s);
+    List<SourceSummary> items = new ArrayList<>();
+    for (UUID sourceId : c.sourceIds()) if (all.containsKey(sourceId)) items.add(all.get(sourceId));
+    model.addAttribute("collection", c);
+    model.addAttribute("items", items);
+    model.addAttribute("addable", all.values().stream().filter(s -> !c.sourceIds().contains(s.id())).toList());
+    model.addAttribute("members", collections.members(caller, id));
+    model.addAttribute("people", c.role() == CollectionRole.OWNER ? accounts.list(caller.organization(), null, null).stream().filter(a -> !a.id().equals(caller.userId())).toList() : List.of());
+    return "collection";
+  }
+
+  @PostMapping("/collections/{id}")
+  String updateCollection(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) String description, @RequestParam(required = false) String instructor,
+      @RequestParam(required = false) String subject, @RequestParam(required = false) String semester, @RequestParam(required = false) String tags, RedirectAttributes redirect, HttpServletRequest http) {
+    return act(id, redirect, () -> collections.update(organization.caller(http), id, new CollectionDetails(name, description, instructor, subject, semester, tags == null ? List.of() : List.of(tags.split(",")))), "Saved.");
+  }
+
+  @PostMapping("/collections/{id}/items")
+  String addItems(@PathVariable UUID id, @RequestParam(required = false) List<UUID> sourceIds, RedirectAttributes redirect, HttpServletRequest http) {
+    return act(id, redirect, () -> collections.add(organization.caller(http), id, Set.copyOf(sourceIds == null ? List.of() : sourceIds)), "Added.");
+  }
+
+  @PostMapping("/collections/{id}/items/{sourceId}/remove")
+  String removeItem(@PathVariable UUID id, @PathVariable UUID sourceId, RedirectAttributes redirect, HttpServletRequest http) {
+    return act(id, redirect, () -> collections.remove(organization.caller(http), id, sourceId), "Removed from the collection; it is still in the library.");
+  }
+
+  @PostMapping("/collections/{id}/members")
+  String share(@PathVariable UUID id, @RequestParam UUID userId, @RequestParam String role, RedirectAttributes redirect, HttpServletRequest http) {
+    return act(id, redirect, () -> collections.share(organization.caller(http), id, userId, CollectionRole.of(role)), "Shared.");
+  }
+
+  @PostMapping("/collections/{id}/members/{userId}/remove")
+  String unshare(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect, HttpServletRequest http) {
+    return act(id, redirect, () -> collections.unshare(organization.caller(http), id, userId), "No longer shared with them.");
+  }
+
+  @PostMapping("/collections/{id}/delete")
+  String deleteCollection(@PathVariable UUID id, RedirectAttributes redirect, HttpServletRequest http) {
+    try {
+      collections.delete(organization.caller(http), id);
+      redirect.addFlashAttribute("notice", "Collection deleted; its videos and documents are still in the library.");
+      return "redirect:/collections";
+    } catch (VividlyException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+      return "redirect:/collections/" + id;
+    }
+  }
+
+  private String act(UUID id, RedirectAttributes redirect, Runnable action, String notice) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("notice", notice);
+    } catch (VividlyException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/collections/" + id;
+  }
+
+  // Conversations
+
+  @GetMapping("/conversations")
+  String conversations(Model model, HttpServletRequest http) {
+    Caller caller = organization.caller(http);
+    model.addAttribute("conversations", conversations.list(caller));
+    model.addAttribute("collections", collections.list(caller));
+    model.addAttribute("videos", videos.list(caller.organization(), null).stream().filter(v -> v.status() == VideoStatus.READY).toList());
+    model.addAttribute("sources", sources.list(organizations.searchable(caller.organization())).stream().filter(s -> !s.format().equals("speech-to-text") && !s.format().equals("webvtt") && !s.format().equals("srt")).toList());
+    return "conversations";
+  }
+
+  @PostMapping("/conversations")
+  String startConversation(@RequestParam(required = false) UUID collectionId, @RequestParam(required = false) List<UUID> videoIds, @RequestParam(required = false) List<UUID> sourceIds,
+      @RequestParam(required = false) String title, Model model, HttpServletRequest http) {
+    try {
+      Conversation c = conversations.start(organization.caller(http), new NewConversation(title, collectionId, sourceIds, videoIds));
+      return "redirect:/conversations/" + c.id();
+    } catch (VividlyException e) {
+      model.addAttribute("error", e.getMessage());
+      return conversations(model, http);
+    }
+  }
+
+  @PostMapping("/conversations/{id}/delete")
+  String deleteConversation(@PathVariable UUID id, HttpServletRequest http) {
+    conversations.delete(organization.caller(http), id);
+    return "redirect:/conversations";
+  }
+
+  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+  /** JSON for a {@code <script type="application/json">} block, safe against {@code </script>}. */
+  public static String json(Object value) {
+    return JSON.writeValueAsString(value).replace("</", "<\\/");
+  }
+
+  /** A player source for one video in the conversation. */
+  public record Playable(UUID sourceId, UUID videoId, String title, String mediaUrl, String captionsUrl, boolean hasVideo) {}
+
+  @GetMapping("/conversations/{id}")
+  String chat(@PathVariable UUID id, Model model, HttpServletRequest http) {
+    Caller caller = organization.caller(http);
+    Conversation c = conversations.get(caller, id);
+    List<ChatMessage> messages = conversations.messages(caller, id);
+    List<Playable> playable = new ArrayList<>();
+    List<String> scopeTitles = new ArrayList<>();
+    var libraries = organizations.searchable(caller.organization());
+    for (UUID sourceId : conversations.scope(caller, c)) {
+      var video = videos.findBySource(caller.organization(), sourceId);
+      if (video.isPresent()) {
+        Video v = video.get();
+        scopeTitles.add(v.title());
+        if (v.playable()) playable.add(new Playable(sourceId, v.id(), v.title(), "/api/v1/videos/" + v.id() + "/media", "/api/v1/videos/" + v.id() + "/captions.vtt", v.hasVideo()));
+      } else {
+        try {
+          scopeTitles.add(sources.get(libraries, sourceId).source().title());
+        } catch (VividlyException e) {
+          // Deleted since the conversation started.
+        }
+      }
+    }
+    model.addAttribute("conversation", c);
+    model.addAttribute("messages", messages);
+    model.addAttribute("playable", playable);
+    model.addAttribute("scopeTitles", scopeTitles);
+    return "chat";
+  }
+}
