@@ -261,6 +261,7 @@ class LecturePages {
     model.addAttribute("conversation", c);
     model.addAttribute("messages", messages);
     model.addAttribute("playable", playable);
+    model.addAttribute("playableJson", json(playable));
     model.addAttribute("scopeTitles", scopeTitles);
     return "chat";
   }
