@@ -34,6 +34,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     server.createContext("/v1/embeddings", this::embeddings);
     server.createContext("/v1/chat/completions", this::chat);
     server.createContext("/v1/audio/speech", this::speech);
+    server.createContext("/v1/audio/transcriptions", this::transcription);
     server.start();
   }
 
@@ -127,6 +128,36 @@ public final class FakeOpenAiServer implements AutoCloseable {
     exchange.sendResponseHeaders(200, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /** Bodies of the transcription requests, as text (multipart form data). */
+  public final List<String> transcriptionRequests = new CopyOnWriteArrayList<>();
+  private volatile String transcript = "hello world";
+
+  /** Sets the text every transcription answers; words are spaced half a second apart. */
+  public void transcribeAs(String text) {
+    this.transcript = text;
+  }
+
+  /**
+   * {@code POST /v1/audio/transcriptions} as OpenAI answers {@code response_format=verbose_json}
+   * with word and segment timestamps: one segment per sentence.
+   */
+  private void transcription(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1);
+    transcriptionRequests.add(body);
+    List<Map<String, Object>> words = new java.util.ArrayList<>();
+    List<Map<String, Object>> segments = new java.util.ArrayList<>();
+    double t = 0;
+    for (String sentence : transcript.split("(?<=\\.)\\s+")) {
+      double start = t;
+      for (String w : sentence.split("\\s+")) {
+        words.add(Map.of("word", w.replaceAll("[.,]", ""), "start", t, "end", t + 0.4));
+        t += 0.5;
+      }
+      segments.add(Map.of("id", segments.size(), "start", start, "end", t, "text", " " + sentence));
+    }
+    respond(exchange, Map.of("task", "transcribe", "language", "english", "duration", t, "text", transcript, "segments", segments, "words", words));
   }
 
   @Override

@@ -99,6 +99,7 @@ final class PocketsphinxRecognizer implements SpeechRecognizer {
       }
       List<Segment> all = new ArrayList<>();
       for (Future<List<Segment>> f : futures) all.addAll(f.get());
+      progress.accept(1.0);
       return all;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof MediaFailed m) throw m;
