@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       ReindexCommand.class,
       EvalCommand.class,
+      VideosCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
