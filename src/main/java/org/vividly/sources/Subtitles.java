@@ -35,6 +35,12 @@ public final class Subtitles {
 
   private Subtitles() {}
 
+  /** A title from a transcript's file name: {@code lecture-5-hydrogen-atom.vtt} becomes {@code Lecture 5 hydrogen atom}. */
+  public static String titleOf(String fileName) {
+    String base = fileName.replaceFirst("\\.[^.]+$", "").replaceAll("[-_]+", " ").strip();
+    return base.isEmpty() ? "Untitled lecture" : Character.toUpperCase(base.charAt(0)) + base.substring(1);
+  }
+
   /** Whether a file name looks like a subtitle or transcript file this class reads. */
   public static boolean isSubtitleFile(String fileName) {
     String n = fileName.toLowerCase(Locale.ROOT);

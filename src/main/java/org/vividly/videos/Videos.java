@@ -159,7 +159,7 @@ public class Videos {
         throw new InvalidRequest("Speech-to-text (" + recognizer.name() + ") does not recognize '" + details.language() + "'. Upload subtitles with the recording, or configure a transcription server that does.");
       }
       String origin = media != null ? fileName(media.fileName(), "recording") : fileName(subtitles.fileName(), "subtitles");
-      String title = details.title() != null ? details.title() : info != null && info.title() != null ? info.title() : titleOf(origin);
+      String title = details.title() != null ? details.title() : info != null && info.title() != null ? info.title() : Subtitles.titleOf(origin);
       Double duration = info != null ? info.durationSeconds() : cues.getLast().endSeconds();
       store.insert(caller.organization(), new VideoStore.NewVideo(id, caller.userId(), details.collectionId(), title, origin, mediaFile, mediaType, info != null && info.hasVideo(), duration, cues != null ? "subtitles" : "speech-to-text", details.language(), details.tags()));
       List<Cue> given = cues;
@@ -396,22 +396,16 @@ public class Videos {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  /** {@code lecture-5-hydrogen-atom.vtt} becomes {@code Lecture 5 hydrogen atom}. */
-  static String titleOf(String fileName) {
-    String base = fileName.replaceFirst("\\.[^.]+$", "").replaceAll("[-_]+", " ").strip();
-    return base.isEmpty() ? "Untitled lecture" : Character.toUpperCase(base.charAt(0)) + base.substring(1);
-  }
-
   private static String clock(double seconds) {
     return org.vividly.retrieval.Citation.clock(seconds);
   }
 
   private static void delete(Path dir) {
-    if (!Files.exists(dir)) return;
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    try {
+      Ingestion.delete(dir);
+    } catch (UncheckedIOException e) {
       log.warn("Could not delete {}: {}", dir, e.getMessage());
     }
   }
+
 }

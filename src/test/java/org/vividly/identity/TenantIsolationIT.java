@@ -51,7 +51,17 @@ class TenantIsolationIT extends IntegrationTest {
     JsonNode request = json(call("POST", "/api/v1/requests", Map.of("question", "Why do zorblaxian crystals glow?", "modalities", List.of("text")), "Bearer " + signIn(student)));
     JsonNode hit = json(get("/api/v1/search?q=zorblaxian+crystals&k=1")).path("hits").get(0);
     JsonNode source = json(get("/api/v1/sources")).get(0);
+    java.nio.file.Path vtt = java.nio.file.Files.createTempFile("victim-lecture-", ".vtt");
+    java.nio.file.Files.writeString(vtt, "WEBVTT\n\n00:00:01.000 --> 00:00:09.000\nZorblaxian crystals glow with " + MARKER + " energy in the victim's lecture.\n");
+    String video = JSON.readTree(uploadVideo(auth(), null, vtt, Map.of("title", "Zorblaxian lecture")).getBody()).path("id").asString();
+    assertThat(awaitVideo(video, auth(), java.time.Duration.ofMinutes(2)).path("status").asString()).isEqualTo("ready");
+    String collection = json(postJson("/api/v1/collections", Map.of("name", "Zorblaxian course"))).path("id").asString();
+    String conversation = json(postJson("/api/v1/conversations", Map.of("videoIds", List.of(video)))).path("id").asString();
+    assertThat(json(postJson("/api/v1/conversations/" + conversation + "/messages", Map.of("question", "Why do zorblaxian crystals glow?"))).path("role").asString()).isEqualTo("assistant");
     Map<String, String> ids = new LinkedHashMap<>();
+    ids.put("videos", video);
+    ids.put("collections", collection);
+    ids.put("conversations", conversation);
     ids.put("requests", request.path("id").asString());
     ids.put("lessons", request.path("lessonId").asString());
     ids.put("sources", source.path("id").asString());
@@ -102,11 +112,14 @@ class TenantIsolationIT extends IntegrationTest {
     assertThat(json(get("/api/v1/classes/" + ids.get("classes"))).path("name").asString()).isEqualTo("Crystals");
     assertThat(json(get("/api/v1/organization")).path("organization").path("slug").asString()).isEqualTo("walk-victim");
     assertThat(accounts.get(student.organization(), student.userId()).planCode()).isNull();
+    assertThat(json(get("/api/v1/videos/" + ids.get("videos"))).path("status").asString()).isEqualTo("ready");
+    assertThat(json(get("/api/v1/collections/" + ids.get("collections"))).path("name").asString()).isEqualTo("Zorblaxian course");
+    assertThat(json(get("/api/v1/conversations/" + ids.get("conversations"))).path("messages").size()).isEqualTo(2);
   }
 
   /** The path with the victim's ids in its variables. */
   private static String concrete(String template, Map<String, String> ids, String studentId) {
-    String path = template.replace("{studentId}", studentId).replace("{name}", "lesson.md").replace("{token}", "not-a-token");
+    String path = template.replace("{studentId}", studentId).replace("{userId}", studentId).replace("{sourceId}", ids.get("sources")).replace("{name}", "lesson.md").replace("{token}", "not-a-token");
     for (var e : ids.entrySet()) path = path.replace("/" + e.getKey() + "/{id}", "/" + e.getKey() + "/" + e.getValue());
     return path.replace("{id}", ids.get("requests"));
   }

@@ -26,14 +26,7 @@ final class TranscriptSource {
     String name = file.getFileName().toString();
     List<Cue> cues = Subtitles.parse(Files.readString(file, StandardCharsets.UTF_8), relativeName);
     String format = name.toLowerCase(Locale.ROOT).endsWith(".srt") ? "srt" : "webvtt";
-    return of(new TranscriptDocument(relativeName, titleOf(name), format, relativeName, cues));
-  }
-
-  /** {@code lecture-5-hydrogen-atom-energy-levels.vtt} becomes {@code Lecture 5 hydrogen atom energy levels}. */
-  static String titleOf(String fileName) {
-    String base = fileName.replaceFirst("\\.[^.]+$", "").replaceAll("[-_]+", " ").strip();
-    if (base.isEmpty()) return "Transcript";
-    return Character.toUpperCase(base.charAt(0)) + base.substring(1);
+    return of(new TranscriptDocument(relativeName, Subtitles.titleOf(name), format, relativeName, cues));
   }
 
   private static Block block(Cue cue) {
