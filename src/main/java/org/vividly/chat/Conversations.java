@@ -64,8 +64,7 @@ public class Conversations {
    */
   public Conversation start(Caller caller, NewConversation request) {
     Set<UUID> scope = new LinkedHashSet<>();
-    String title = request.title() == null || request.title().isBlank() ? null : request.title().strip();
-    if (title != null && (title.length() > 200 || title.chars().anyMatch(Character::isISOControl))) throw new InvalidRequest("The title must be 1-200 characters without control characters.");
+    String title = request.title() == null || request.title().isBlank() ? null : title(request.title());
     if (request.collectionId() != null) {
       SourceCollection collection = collections.get(caller, request.collectionId());
       scope.addAll(collection.sourceIds());
@@ -104,8 +103,7 @@ public class Conversations {
 
   public Conversation rename(Caller caller, UUID id, String title) {
     get(caller, id);
-    if (title == null || title.isBlank() || title.length() > 200 || title.chars().anyMatch(Character::isISOControl)) throw new InvalidRequest("The title must be 1-200 characters without control characters.");
-    store.rename(caller.organization(), caller.userId(), id, title.strip());
+    store.rename(caller.organization(), caller.userId(), id, title(title));
     return get(caller, id);
   }
 
@@ -161,6 +159,13 @@ public class Conversations {
     List<ChatMessage> stored = store.append(caller.organization(), id, asked, answer);
     listener.answer(stored.get(1));
     return stored.get(1);
+  }
+
+  /** @throws InvalidRequest unless 1-200 characters without control characters */
+  private static String title(String title) {
+    String t = title == null ? "" : title.strip();
+    if (t.isEmpty() || t.length() > 200 || t.chars().anyMatch(Character::isISOControl)) throw new InvalidRequest("The title must be 1-200 characters without control characters.");
+    return t;
   }
 
   private static String markers(List<Integer> citations) {

@@ -66,19 +66,19 @@ class BenchLecturesCommand implements Callable<Integer> {
 
     JsonNode conversation = api.post("/api/v1/conversations", Map.of("videoIds", ids, "title", "bench lectures"), JsonNode.class);
     String path = "/api/v1/conversations/" + conversation.path("id").asString() + "/messages";
-    List<Double> client = new ArrayList<>();
-    List<Double> server = new ArrayList<>();
+    List<Long> client = new ArrayList<>();
+    List<Long> server = new ArrayList<>();
     int answered = 0;
     for (int i = 0; i < questions; i++) {
       long t = System.nanoTime();
       JsonNode answer = api.post(path, Map.of("question", QUESTIONS.get(i % QUESTIONS.size())), JsonNode.class);
-      client.add((System.nanoTime() - t) / 1e6);
-      server.add(answer.path("latencyMs").asDouble());
+      client.add(System.nanoTime() - t);
+      server.add(answer.path("latencyMs").asLong());
       if (answer.path("inLibrary").asBoolean()) answered++;
       System.out.printf("\rAsked %d/%d", i + 1, questions);
     }
     System.out.printf("%nChat (%s composer): %d questions, %d answered from the lectures; latency p50 %.0f ms, p99 %.0f ms at the client; p50 %.0f ms, p99 %.0f ms in the server%n",
-        conversationComposer(api, path), questions, answered, percentile(client, 50), percentile(client, 99), percentile(server, 50), percentile(server, 99));
+        conversationComposer(api, path), questions, answered, LoadStats.percentile(client, 50) / 1e6, LoadStats.percentile(client, 99) / 1e6, LoadStats.percentile(server, 50), LoadStats.percentile(server, 99));
     return 0;
   }
 
@@ -88,10 +88,4 @@ class BenchLecturesCommand implements Callable<Integer> {
     return messages.isEmpty() ? "?" : messages.get(messages.size() - 1).path("composer").asString();
   }
 
-  static double percentile(List<Double> values, int p) {
-    List<Double> sorted = values.stream().sorted().toList();
-    if (sorted.isEmpty()) return 0;
-    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
 }

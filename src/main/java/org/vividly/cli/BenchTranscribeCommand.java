@@ -61,8 +61,7 @@ class BenchTranscribeCommand implements Callable<Integer> {
       double seconds = Duration.between(Instant.parse(video.path("createdAt").asString()), Instant.parse(video.path("finishedAt").asString())).toMillis() / 1000.0;
       Path vtt = Files.createTempFile("bench-", ".vtt");
       api.download("/api/v1/videos/" + id + "/captions.vtt", vtt);
-      StringBuilder text = new StringBuilder();
-      for (String line : Files.readAllLines(vtt)) if (!line.isBlank() && !line.contains("-->") && !line.startsWith("WEBVTT") && !line.matches("\\d+")) text.append(line).append(' ');
+      String text = String.join(" ", org.vividly.sources.Subtitles.parse(Files.readString(vtt), "captions.vtt").stream().map(org.vividly.sources.Cue::text).toList());
       Files.delete(vtt);
       double duration = video.path("durationSeconds").asDouble();
       System.out.printf("%-24s %8.1f %10.2f %6.2f %6.3f%n", e.getKey().getFileName(), duration, seconds, seconds / duration, WordErrorRate.of(e.getValue(), text.toString()));

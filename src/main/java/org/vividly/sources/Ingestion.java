@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import org.springframework.stereotype.Service;
 import org.vividly.common.InvalidRequest;
@@ -118,9 +116,8 @@ public class Ingestion {
 
   /** Deletes a folder made by {@link #unpack}. */
   public static void delete(Path dir) {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -47,8 +47,10 @@ class LecturePages {
   private final Organizations organizations;
   private final Accounts accounts;
   private final CurrentOrganization organization;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, Accounts accounts, CurrentOrganization organization) {
+  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, Accounts accounts, CurrentOrganization organization, tools.jackson.databind.json.JsonMapper json) {
+    this.json = json;
     this.videos = videos;
     this.collections = collections;
     this.conversations = conversations;
@@ -226,11 +228,9 @@ class LecturePages {
     return "redirect:/conversations";
   }
 
-  private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
-
   /** JSON for a {@code <script type="application/json">} block, safe against {@code </script>}. */
-  public static String json(Object value) {
-    return JSON.writeValueAsString(value).replace("</", "<\\/");
+  private String json(Object value) {
+    return json.writeValueAsString(value).replace("</", "<\\/");
   }
 
   /** A player source for one video in the conversation. */

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -141,15 +140,18 @@ final class PocketsphinxRecognizer implements SpeechRecognizer {
     words.clear();
   }
 
+  private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
   private static boolean isNumber(String s) {
-    return s.matches("-?\\d+(\\.\\d+)?");
+    return NUMBER.matcher(s).matches();
   }
 
   private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      org.springframework.util.FileSystemUtils.deleteRecursively(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
 }

@@ -93,8 +93,8 @@ public class VideoStore {
 
   public List<Video> withStatus(OrganizationId org, Collection<VideoStatus> statuses) {
     if (statuses.isEmpty()) return List.of();
-    return jdbc.sql("SELECT * FROM video WHERE organization_id = ? AND status IN (:statuses) ORDER BY created_at".replace("(:statuses)", "(" + String.join(",", statuses.stream().map(s -> "'" + s.code() + "'").toList()) + ")"))
-        .param(org.value())
+    return jdbc.sql("SELECT * FROM video WHERE organization_id = ? AND status = ANY(?) ORDER BY created_at")
+        .params(org.value(), statuses.stream().map(VideoStatus::code).toArray(String[]::new))
         .query(this::video)
         .list();
   }
