@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.vividly.common.VividlyException;
 import org.vividly.identity.Accounts;
 import org.vividly.identity.Emails;
@@ -19,6 +18,8 @@ import org.vividly.quota.Quotas;
 import org.vividly.requests.ContentRequests;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.SchoolClass;
+import org.vividly.tenancy.Schools;
 import org.vividly.tenancy.Visibility;
 
 /**
@@ -33,8 +34,10 @@ class AccountPages {
   private final ContentRequests requests;
   private final CurrentOrganization current;
   private final Emails emails;
+  private final Schools schools;
 
-  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, CurrentOrganization current, Emails emails) {
+  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, CurrentOrganization current, Emails emails, Schools schools) {
+    this.schools = schools;
     this.accounts = accounts;
     this.quotas = quotas;
     this.requests = requests;
@@ -80,8 +83,8 @@ class AccountPages {
   }
 
   @PostMapping("/password-reset")
-  String requestReset(@RequestParam String email, Model model, HttpServletRequest request) {
-    accounts.requestPasswordReset(email).ifPresent(reset -> emails.passwordReset(reset.account(), ServletUriComponentsBuilder.fromContextPath(request).path("/password-reset/" + reset.token()).toUriString()));
+  String requestReset(@RequestParam String email, Model model) {
+    accounts.requestPasswordReset(email).ifPresent(reset -> emails.passwordReset(reset.account(), reset.token()));
     model.addAttribute("sent", true);
     return "password-reset";
   }
@@ -112,7 +115,20 @@ class AccountPages {
     model.addAttribute("requests", requests.recent(new Visibility(caller.organization(), caller.userId(), Set.of(caller.userId())), 100));
     model.addAttribute("quota", quotas.usage(caller.organization(), caller.userId()));
     model.addAttribute("plans", quotas.plans().stream().filter(p -> p.audience().equals("individual")).toList());
+    model.addAttribute("classes", schools.classesOf(caller.organization(), caller.userId()));
     return "my";
+  }
+
+  /** A student joins a class with the code its teacher shared. */
+  @PostMapping("/my/classes/join")
+  String join(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request) {
+    try {
+      SchoolClass joined = schools.join(current.caller(request), code);
+      return "redirect:/my?joined=" + java.net.URLEncoder.encode(joined.name(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (VividlyException e) {
+      model.addAttribute("joinError", e.getMessage());
+      return mine(model, request);
+    }
   }
 
   @PostMapping("/my/preferences")

@@ -18,6 +18,7 @@ import org.vividly.common.NotFound;
 import org.vividly.common.VividlyException;
 import org.vividly.identity.Account;
 import org.vividly.identity.Accounts;
+import org.vividly.identity.Emails;
 import org.vividly.identity.NewAccount;
 import org.vividly.quota.Quotas;
 import org.vividly.requests.ContentRequests;
@@ -44,8 +45,10 @@ class SchoolPages {
   private final ContentRequests requests;
   private final Quotas quotas;
   private final CurrentOrganization current;
+  private final Emails emails;
 
-  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, CurrentOrganization current) {
+  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, CurrentOrganization current, Emails emails) {
+    this.emails = emails;
     this.schools = schools;
     this.accounts = accounts;
     this.organizations = organizations;
@@ -59,13 +62,23 @@ class SchoolPages {
     Caller caller = current.caller(request);
     List<SchoolClass> classes = schools.classes(caller.organization(), caller.role().isAdmin() ? null : caller.userId());
     Map<UUID, List<Account>> rosters = new HashMap<>();
+    Map<UUID, String> codes = new HashMap<>();
     for (SchoolClass c : classes) {
-      Set<UUID> ids = new HashSet<>(schools.roster(caller.organization(), c.id()));
+      Set<UUID> ids = new HashSet<>(schools.roster(caller, c.id()));
       rosters.put(c.id(), accounts.list(caller.organization(), Role.STUDENT, ids));
+      codes.put(c.id(), schools.joinCode(caller, c.id()));
     }
     model.addAttribute("classes", classes);
     model.addAttribute("rosters", rosters);
+    model.addAttribute("joinCodes", codes);
     return "teach";
+  }
+
+  /** A new join code for a class the caller teaches; the old one stops working. */
+  @PostMapping("/teach/classes/{id}/join-code")
+  String newJoinCode(@PathVariable UUID id, HttpServletRequest request) {
+    schools.newJoinCode(current.caller(request), id);
+    return "redirect:/teach?newCode";
   }
 
   @GetMapping("/teach/students/{id}")
@@ -117,7 +130,8 @@ class SchoolPages {
       if (parsed == Role.SUPER_ADMIN) throw new org.vividly.common.Forbidden("Super admins are made from the API by a super admin");
       Account account = accounts.create(caller.organization(), new NewAccount(email, displayName, parsed, schoolId, grade, null, List.of()));
       String token = accounts.invite(caller.organization(), account.id(), caller.userId());
-      model.addAttribute("invitation", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path("/invitations/" + token).toUriString());
+      emails.invitation(account, organizations.get(caller.organization()).name(), token);
+      model.addAttribute("invitation", emails.invitationLink(token));
       model.addAttribute("invited", account.email());
     });
   }
@@ -139,7 +153,7 @@ class SchoolPages {
 
   @PostMapping("/admin/classes")
   String addClass(@RequestParam UUID schoolId, @RequestParam UUID teacherId, @RequestParam String name, @RequestParam(defaultValue = "") String subject, @RequestParam(required = false) Integer grade, @RequestParam(defaultValue = "") String topics, Model model, HttpServletRequest request) {
-    return attempt(model, request, () -> schools.createClass(current.of(request), schoolId, teacherId, name, subject, grade, Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
+    return attempt(model, request, () -> schools.createClass(current.caller(request), schoolId, teacherId, name, subject, grade, Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
   }
 
   private String attempt(Model model, HttpServletRequest request, Runnable change) {

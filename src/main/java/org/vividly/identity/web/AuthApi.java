@@ -21,6 +21,7 @@ import org.vividly.identity.SignInRefused;
 import org.vividly.identity.TokenPair;
 import org.vividly.identity.Tokens;
 import org.vividly.identity.Emails;
+import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Organizations;
@@ -59,6 +60,7 @@ class AuthApi {
   record InvitationView(String email, String displayName, String role, String organization) {}
 
   @PostMapping("/auth/token")
+  @OwnRateLimit("failed sign-ins are counted per account and address by SignIn; a classroom signing in at once from one address must not be refused")
   @SecurityRequirements
   @Operation(
       summary = "Sign in with email and password",
@@ -70,6 +72,7 @@ class AuthApi {
   }
 
   @PostMapping("/auth/refresh")
+  @OwnRateLimit("counted per sign-in session by Tokens.refresh: a school behind one address refreshes hundreds of sessions")
   @SecurityRequirements
   @Operation(summary = "Trade a refresh token for new tokens", description = "The refresh token works once. Using one a second time ends that sign-in everywhere (theft detection).")
   TokenPair refresh(@RequestBody Refresh body) {
@@ -96,8 +99,8 @@ class AuthApi {
   @PostMapping("/auth/password-reset")
   @SecurityRequirements
   @Operation(summary = "Ask for a password-reset link", description = "Always 202, whether or not the email has an account, so that emails cannot be probed. The link is valid for one hour.")
-  ResponseEntity<Map<String, String>> requestReset(@RequestBody ResetRequest body, HttpServletRequest request) {
-    accounts.requestPasswordReset(body.email()).ifPresent(reset -> emails.passwordReset(reset.account(), link(request, "/password-reset/" + reset.token())));
+  ResponseEntity<Map<String, String>> requestReset(@RequestBody ResetRequest body) {
+    accounts.requestPasswordReset(body.email()).ifPresent(reset -> emails.passwordReset(reset.account(), reset.token()));
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("message", "If that email has an account, a reset link is on its way."));
   }
 
@@ -123,10 +126,6 @@ class AuthApi {
   TokenPair accept(@PathVariable String token, @RequestBody Acceptance body, HttpServletRequest request) {
     Account account = accounts.acceptInvitation(token, body.password(), body.displayName());
     return tokens.issue(new Caller(account.id(), account.organization(), account.role(), account.email(), account.displayName(), null), request.getRemoteAddr(), request.getHeader("User-Agent"));
-  }
-
-  static String link(HttpServletRequest request, String path) {
-    return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).path(path).toUriString();
   }
 
 }

@@ -54,7 +54,7 @@ class UsersApi {
    * @param role super_admin, org_admin, teacher or student
    * @param password leave out to invite the person instead (the answer then has an invitation link)
    */
-  record CreateBody(String email, String displayName, String role, UUID schoolId, Integer grade, String password, List<String> interests) {}
+  record NewUser(String email, String displayName, String role, UUID schoolId, Integer grade, String password, List<String> interests) {}
 
   record Created(Account account, String invitationUrl, Instant invitationExpiresAt) {}
 
@@ -75,14 +75,14 @@ class UsersApi {
 
   @PostMapping("/users")
   @Operation(summary = "Create an account (org admin)", description = "Without a password the person is invited: the answer carries a one-time link valid for 7 days. Emails are unique across the installation (409).")
-  ResponseEntity<Created> create(@RequestBody CreateBody body, HttpServletRequest request) {
+  ResponseEntity<Created> create(@RequestBody NewUser body, HttpServletRequest request) {
     Caller caller = current.caller(request);
     Role role = Role.parse(body.role());
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may create super admins");
     Account account = accounts.create(caller.organization(), new NewAccount(body.email(), body.displayName(), role, body.schoolId(), body.grade(), body.password(), body.interests()));
     Created created = new Created(account, null, null);
     if (body.password() == null) {
-      Invitation invitation = invite(caller, account, request);
+      Invitation invitation = invite(caller, account);
       created = new Created(account, invitation.invitationUrl(), invitation.expiresAt());
     }
     return ResponseEntity.created(URI.create("/api/v1/users/" + account.id())).body(created);
@@ -121,7 +121,7 @@ class UsersApi {
   @Operation(summary = "Invite a person again (org admin)", description = "A new one-time link valid for 7 days; older unused links stop working.")
   Invitation reinvite(@PathVariable UUID id, HttpServletRequest request) {
     Caller caller = current.caller(request);
-    return invite(caller, accounts.get(caller.organization(), id), request);
+    return invite(caller, accounts.get(caller.organization(), id));
   }
 
   @PutMapping("/me/preferences")
@@ -131,10 +131,9 @@ class UsersApi {
     return accounts.setPreferences(caller.organization(), caller.userId(), body.interests(), body.preferredModality());
   }
 
-  private Invitation invite(Caller caller, Account account, HttpServletRequest request) {
+  private Invitation invite(Caller caller, Account account) {
     String token = accounts.invite(caller.organization(), account.id(), caller.userId());
-    String url = AuthApi.link(request, "/invitations/" + token);
-    emails.invitation(account, organizations.get(caller.organization()).name(), url);
-    return new Invitation(url, Instant.now().plus(java.time.Duration.ofDays(7)));
+    emails.invitation(account, organizations.get(caller.organization()).name(), token);
+    return new Invitation(emails.invitationLink(token), Instant.now().plus(java.time.Duration.ofDays(7)));
   }
 }
