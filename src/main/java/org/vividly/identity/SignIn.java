@@ -1,19 +1,34 @@
 package org.vividly.identity;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.util.function.SingletonSupplier;
 import org.vividly.common.InvalidRequest;
+import org.vividly.ratelimit.ClientAddress;
 import org.vividly.ratelimit.RateLimit;
 import org.vividly.ratelimit.RateLimits;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Organizations;
 
 /**
- * Checks an email and password. Five failed tries per account, and five per client address,
- * within 15 minutes lock further tries (Bucket4j buckets, in memory or shared through Redis, that
- * only failures drain). Unknown emails cost a bcrypt comparison too, so timing does not reveal
- * which emails have accounts.
+ * Checks an email and password, with brute-force guards that a shared school address cannot turn
+ * against its own students (OWASP Authentication Cheat Sheet, "Account lockout"):
+ *
+ * <ul>
+ *   <li>five failures of one account from one address within 15 minutes lock that account from
+ *       that address ({@code vividly.rate-limit.sign-in-attempts});
+ *   <li>twenty failures of one account from all addresses together lock it everywhere, against
+ *       guessing spread over many addresses ({@code sign-in-attempts-per-account});
+ *   <li>an address with a hundred failures, whatever the accounts, is slowed, not locked: each
+ *       sign-in from it waits two seconds before its password is checked, and a correct password
+ *       still signs in ({@code sign-in-attempts-per-ip}, {@code sign-in-slowdown}).
+ * </ul>
+ *
+ * Addresses count by {@link ClientAddress#key} (IPv6 by /64). The buckets are Bucket4j's, in
+ * memory or shared through Redis, and only failures drain them. Unknown emails cost a bcrypt
+ * comparison too, so timing does not reveal which emails have accounts.
  */
 @Service
 public class SignIn {
@@ -22,21 +37,23 @@ public class SignIn {
   private final PasswordEncoder passwords;
   private final RateLimits limits;
   private final Organizations organizations;
+  private final Duration slowdown;
   /** Hashed on the first unknown email, not at start-up (a bcrypt hash takes about 0.3 s). */
-  private final org.springframework.util.function.SingletonSupplier<String> dummyHash;
+  private final SingletonSupplier<String> dummyHash;
 
   SignIn(Accounts accounts, PasswordEncoder passwords, RateLimits limits, Organizations organizations) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.limits = limits;
     this.organizations = organizations;
-    this.dummyHash = org.springframework.util.function.SingletonSupplier.of(() -> passwords.encode("not-a-password-" + Accounts.randomToken()));
+    this.slowdown = limits.signInSlowdown();
+    this.dummyHash = SingletonSupplier.of(() -> passwords.encode("not-a-password-" + Accounts.randomToken()));
   }
 
   /**
-   * @param client the caller's address, for the per-address lock
+   * @param client the caller's address ({@code request.getRemoteAddr()}), for the per-address guards
    * @return the signed-in person (without a session; see {@link Tokens#issue})
-   * @throws SignInLocked when the account or address is locked, with seconds until it opens
+   * @throws SignInLocked when the account is locked from this address or everywhere, with seconds until it opens
    * @throws SignInRefused when the email or password is wrong
    */
   public Caller authenticate(String email, String password, String client) {
@@ -46,27 +63,37 @@ public class SignIn {
     } catch (InvalidRequest e) {
       throw new SignInRefused("Wrong email or password");
     }
-    long accountWait = limits.secondsUntilAllowed(RateLimit.SIGN_IN, "account:" + normalized);
-    long addressWait = limits.secondsUntilAllowed(RateLimit.SIGN_IN_PER_IP, "ip:" + client);
-    if (accountWait > 0 || addressWait > 0) {
-      long wait = Math.max(accountWait, addressWait);
-      throw new SignInLocked(
-          (accountWait > 0 ? "This account is locked after too many failed sign-ins." : "Too many failed sign-ins from your address.")
-              + " Try again in " + minutes(wait) + ", or reset your password.",
-          wait);
+    String address = "ip:" + ClientAddress.key(client);
+    String pair = address + "|account:" + normalized;
+    String account = "account:" + normalized;
+    long wait = Math.max(limits.secondsUntilAllowed(RateLimit.SIGN_IN, pair), limits.secondsUntilAllowed(RateLimit.SIGN_IN_PER_ACCOUNT, account));
+    if (wait > 0) {
+      throw new SignInLocked("This account is locked after too many failed sign-ins. Try again in " + minutes(wait) + ", or reset your password.", wait);
     }
-    Optional<Account> account = accounts.findByEmail(normalized);
-    String hash = account.flatMap(a -> accounts.passwordHash(a.id())).orElseGet(dummyHash::obtain);
-    boolean matches = password != null && passwords.matches(password, hash) && account.isPresent() && account.get().activated()
-        && organizations.find(account.get().organization()).isPresent();
+    if (limits.secondsUntilAllowed(RateLimit.SIGN_IN_PER_IP, address) > 0) slowDown();
+    Optional<Account> found = accounts.findByEmail(normalized);
+    String hash = found.flatMap(a -> accounts.passwordHash(a.id())).orElseGet(dummyHash::obtain);
+    boolean matches = password != null && passwords.matches(password, hash) && found.isPresent() && found.get().activated()
+        && organizations.find(found.get().organization()).isPresent();
     if (!matches) {
-      limits.consume(RateLimit.SIGN_IN, "account:" + normalized);
-      limits.consume(RateLimit.SIGN_IN_PER_IP, "ip:" + client);
+      limits.consume(RateLimit.SIGN_IN, pair);
+      limits.consume(RateLimit.SIGN_IN_PER_ACCOUNT, account);
+      limits.consume(RateLimit.SIGN_IN_PER_IP, address);
       throw new SignInRefused("Wrong email or password");
     }
-    Account a = account.get();
+    Account a = found.get();
     accounts.signedIn(a.id());
     return new Caller(a.id(), a.organization(), a.role(), a.email(), a.displayName(), null);
+  }
+
+  /** Requests run on virtual threads, so a waiting sign-in holds no platform thread. */
+  private void slowDown() {
+    try {
+      Thread.sleep(slowdown);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SignInRefused("Sign-in was interrupted; try again");
+    }
   }
 
   private static String minutes(long seconds) {

@@ -14,6 +14,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vividly.identity.internal.SecurityProperties;
+import org.vividly.ratelimit.RateLimit;
+import org.vividly.ratelimit.RateLimits;
 import org.vividly.tenancy.Caller;
 
 /**
@@ -22,6 +24,8 @@ import org.vividly.tenancy.Caller;
  * is still open, so logout and account deletion take effect at once. The refresh token (7 days) is
  * opaque, stored as a SHA-256 hash and rotated on every use; presenting one that was already
  * rotated away is taken as theft and ends the whole session (OAuth 2.0 Security BCP, RFC 9700 §4.14).
+ * However often it is refreshed, a sign-in ends after {@code vividly.security.session-lifetime}
+ * (30 days).
  */
 @Service
 public class Tokens {
@@ -33,13 +37,17 @@ public class Tokens {
   private final Accounts accounts;
   private final Duration accessLifetime;
   private final Duration refreshLifetime;
+  private final Duration sessionLifetime;
+  private final RateLimits limits;
 
-  Tokens(JdbcClient jdbc, JwtEncoder encoder, Accounts accounts, SecurityProperties properties) {
+  Tokens(JdbcClient jdbc, JwtEncoder encoder, Accounts accounts, SecurityProperties properties, RateLimits limits) {
+    this.limits = limits;
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.accounts = accounts;
     this.accessLifetime = properties.accessTokenLifetime();
     this.refreshLifetime = properties.refreshTokenLifetime();
+    this.sessionLifetime = properties.sessionLifetime();
   }
 
   /** Opens a sign-in session for {@code caller} and returns its first tokens. */
@@ -48,7 +56,7 @@ public class Tokens {
     UUID session = UUID.randomUUID();
     String refresh = Accounts.randomToken();
     jdbc.sql("INSERT INTO auth_session (id, user_id, refresh_hash, expires_at, user_agent, ip) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(session, caller.userId(), Accounts.sha256(refresh), Timestamp.from(Instant.now().plus(refreshLifetime)), truncate(userAgent), client)
+        .params(session, caller.userId(), Accounts.sha256(refresh), Timestamp.from(Instant.now().plus(refreshLifetime.compareTo(sessionLifetime) < 0 ? refreshLifetime : sessionLifetime)), truncate(userAgent), client)
         .update();
     return pair(new Caller(caller.userId(), caller.organization(), caller.role(), caller.email(), caller.displayName(), session), refresh, Instant.now());
   }
@@ -75,11 +83,14 @@ public class Tokens {
       throw new SignInRefused("The refresh token is not valid, expired or revoked; sign in again");
     }
     UUID session = found.get()[0];
+    // Counted per sign-in session, not per address: a whole school refreshes from one address.
+    limits.require(RateLimit.API, "session:" + session);
     Account account = accounts.find(found.get()[1]).orElseThrow(() -> new SignInRefused("The account no longer exists"));
     String next = Accounts.randomToken();
     jdbc.sql("INSERT INTO auth_refresh_used (refresh_hash, session_id) VALUES (?, ?)").params(hash, session).update();
-    jdbc.sql("UPDATE auth_session SET refresh_hash = ?, generation = generation + 1, rotated_at = now(), expires_at = ? WHERE id = ?")
-        .params(Accounts.sha256(next), Timestamp.from(Instant.now().plus(refreshLifetime)), session)
+    // A rotation renews the refresh lifetime, but never past the session's absolute lifetime.
+    jdbc.sql("UPDATE auth_session SET refresh_hash = ?, generation = generation + 1, rotated_at = now(), expires_at = LEAST(?, created_at + make_interval(secs => ?)) WHERE id = ?")
+        .params(Accounts.sha256(next), Timestamp.from(Instant.now().plus(refreshLifetime)), sessionLifetime.toSeconds(), session)
         .update();
     return pair(new Caller(account.id(), account.organization(), account.role(), account.email(), account.displayName(), session), next, Instant.now());
   }

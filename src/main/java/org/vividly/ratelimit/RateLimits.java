@@ -23,6 +23,7 @@ public class RateLimits {
   private final Map<RateLimit, String> policies = new EnumMap<>(RateLimit.class);
   private final Store store;
   private final boolean enabled;
+  private final Duration signInSlowdown;
 
   /** Where buckets live; see {@code LocalBucketStore} and {@code RedisBucketStore}. */
   public interface Store {
@@ -35,28 +36,35 @@ public class RateLimits {
   public RateLimits(RateLimitProperties properties, Store store) {
     this.store = store;
     this.enabled = properties.enabled();
+    this.signInSlowdown = properties.signInSlowdown();
     define(RateLimit.API, window(properties.apiPerMinute(), Duration.ofMinutes(1)), window(properties.apiPerHour(), Duration.ofHours(1)));
     define(RateLimit.CONTENT_REQUESTS, window(properties.contentRequestsPerHour(), Duration.ofHours(1)));
     define(RateLimit.SIGN_IN, window(properties.signInAttempts(), properties.signInWindow()));
+    define(RateLimit.SIGN_IN_PER_ACCOUNT, window(properties.signInAttemptsPerAccount(), properties.signInWindow()));
     define(RateLimit.SIGN_IN_PER_IP, window(properties.signInAttemptsPerIp(), properties.signInWindow()));
   }
 
   /**
    * The client a web request counts against: the signed-in person ({@code user:<id>}), or else the
-   * address ({@code ip:<address>}; behind a proxy, set {@code server.forward-headers-strategy} so
-   * that this is the real client's). Signed-in people are not also limited per address, because a
-   * whole school often shares one address.
+   * address ({@code ip:<address>}, IPv6 by /64, see {@link ClientAddress}; behind a proxy, set
+   * {@code server.forward-headers-strategy} so that this is the real client's). Signed-in people are
+   * not also limited per address, because a whole school often shares one address.
    */
   public static String client(jakarta.servlet.http.HttpServletRequest request) {
     var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof org.vividly.tenancy.Caller caller) {
       return "user:" + caller.userId();
     }
-    return "ip:" + request.getRemoteAddr();
+    return "ip:" + ClientAddress.key(request.getRemoteAddr());
   }
 
   public boolean enabled() {
     return enabled;
+  }
+
+  /** How long a sign-in from an address past its failure limit waits before its password is checked. */
+  public Duration signInSlowdown() {
+    return signInSlowdown;
   }
 
   /**

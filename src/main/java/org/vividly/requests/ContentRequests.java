@@ -1,5 +1,6 @@
 package org.vividly.requests;
 
+import org.vividly.common.ClientMessages;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +23,9 @@ import org.vividly.requests.internal.RequestStore;
 import org.vividly.quota.Meter;
 import org.vividly.quota.QuotaExceeded;
 import org.vividly.quota.Quotas;
+import org.vividly.ratelimit.RateLimit;
+import org.vividly.ratelimit.RateLimitExceeded;
+import org.vividly.ratelimit.RateLimits;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 import org.vividly.tenancy.Visibility;
@@ -41,9 +45,11 @@ public class ContentRequests {
   private final MediaStore media;
 
   private final Quotas quotas;
+  private final RateLimits limits;
 
-  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media, Quotas quotas) {
+  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media, Quotas quotas, RateLimits limits) {
     this.quotas = quotas;
+    this.limits = limits;
     this.store = store;
     this.lifecycle = lifecycle;
     this.lessons = lessons;
@@ -52,11 +58,15 @@ public class ContentRequests {
   }
 
   /**
-   * Asks a question for {@code caller}. One unit of their monthly quota is reserved first (the
-   * video meter when audio or video is asked for, else the text meter) and given back if the
+   * Asks a question for {@code caller}: the one way in for a question, from the API, the ask page
+   * and the CLI. The command was checked when it was made, so only accepted work reaches this
+   * point: it takes one of the caller's questions per hour ({@code
+   * vividly.rate-limit.content-requests-per-hour}), then reserves one unit of their monthly quota
+   * (the video meter when audio or video is asked for, else the text meter), given back if the
    * request fails.
    *
    * @return the request; audio and video, when asked for and possible here, are still rendering
+   * @throws RateLimitExceeded when the caller asked too many questions this hour
    * @throws QuotaExceeded when the caller has no requests of that meter left this month
    */
   public ContentRequest create(Caller caller, ContentRequestCommand command) {
@@ -69,6 +79,7 @@ public class ContentRequests {
     boolean narrate = command.modalities().contains(Modality.AUDIO) || command.modalities().contains(Modality.VIDEO);
     if (narrate) stages.add(Stage.AUDIO_SYNTHESIS);
     if (command.modalities().contains(Modality.VIDEO)) stages.addAll(List.of(Stage.SLIDE_RENDERING, Stage.VIDEO_RENDERING, Stage.FORMAT_CONVERSION));
+    limits.require(RateLimit.CONTENT_REQUESTS, "user:" + caller.userId());
     quotas.reserve(org, caller.userId(), narrate ? Meter.VIDEO : Meter.TEXT, id);
     try {
       store.insert(org, caller.userId(), id, command, stages);
@@ -83,7 +94,7 @@ public class ContentRequests {
     try {
       answer = lessons.answer(org, caller.userId(), command.lesson());
     } catch (RuntimeException e) {
-      lifecycle.fail(id, "Retrieval failed: " + e.getMessage());
+      lifecycle.fail(id, "Retrieval failed: " + ClientMessages.of(e, "Retrieval for request " + id));
       throw e;
     }
     store.setLesson(id, answer.lesson().id());

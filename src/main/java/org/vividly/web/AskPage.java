@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,14 +14,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.vividly.lessons.Lessons;
-import org.vividly.ratelimit.RateLimit;
-import org.vividly.ratelimit.RateLimitExceeded;
-import org.vividly.ratelimit.RateLimits;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.ContentRequests;
 import org.vividly.tenancy.CurrentOrganization;
-import org.vividly.common.InvalidRequest;
+import org.vividly.common.VividlyException;
 import org.vividly.identity.Account;
 import org.vividly.identity.Accounts;
 import org.vividly.quota.QuotaExceeded;
@@ -39,18 +37,16 @@ class AskPage {
   private final Lessons lessons;
   private final ContentRequests requests;
   private final CurrentOrganization organization;
-  private final RateLimits limits;
 
   private final Accounts accounts;
   private final Quotas quotas;
 
-  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, RateLimits limits, Accounts accounts, Quotas quotas) {
+  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, Accounts accounts, Quotas quotas) {
     this.accounts = accounts;
     this.quotas = quotas;
     this.lessons = lessons;
     this.requests = requests;
     this.organization = organization;
-    this.limits = limits;
   }
 
   @GetMapping("/")
@@ -77,7 +73,6 @@ class AskPage {
       HttpServletResponse response) {
     boolean htmx = request.getHeader("HX-Request") != null;
     try {
-      limits.require(RateLimit.CONTENT_REQUESTS, RateLimits.client(request));
       Caller caller = organization.caller(request);
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       List<String> wanted = modalities == null ? new ArrayList<>() : modalities;
@@ -91,11 +86,15 @@ class AskPage {
         return "redirect:" + page;
       }
       model.addAttribute("lesson", lessons.get(organization.visibility(request), created.lessonId()));
-    } catch (IllegalArgumentException | RateLimitExceeded | InvalidRequest e) {
+    } catch (IllegalArgumentException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.getMessage());
-    } catch (QuotaExceeded e) {
+    } catch (VividlyException e) {
+      // The same status as the API's (400, 429 with Retry-After), with the message in the page.
+      response.setStatus(e.status().value());
+      if (e.retryAfterSeconds() > 0) response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
       model.addAttribute("error", e.getMessage());
-      model.addAttribute("upgrade", e.upgradeAllowed());
+      if (e instanceof QuotaExceeded q) model.addAttribute("upgrade", q.upgradeAllowed());
     }
     return htmx ? "lesson :: lesson" : "lesson";
   }

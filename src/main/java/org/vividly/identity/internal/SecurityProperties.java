@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param accessTokenLifetime JWT access-token lifetime
  * @param refreshTokenLifetime refresh-token lifetime, renewed at each rotation
+ * @param sessionLifetime the longest a sign-in lasts however often it is refreshed; after it the
+ *     person signs in again (OWASP Session Management Cheat Sheet, "absolute timeout")
  * @param bcryptStrength bcrypt cost factor (log2 rounds); 12 takes about a quarter second
  * @param jwtSecret base64 HMAC-SHA256 key of at least 32 bytes; empty to use one generated once and
  *     kept in the database (shared by every server on it)
@@ -19,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SecurityProperties(
     @DefaultValue("15m") Duration accessTokenLifetime,
     @DefaultValue("7d") Duration refreshTokenLifetime,
+    @DefaultValue("30d") Duration sessionLifetime,
     @DefaultValue("12") int bcryptStrength,
     @DefaultValue("") String jwtSecret,
     @DefaultValue("admin@vividly.local") String adminEmail,

@@ -14,9 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiPerMinute API calls per client per minute
  * @param apiPerHour API calls per client per hour
  * @param contentRequestsPerHour questions per client per hour
- * @param signInAttempts failed sign-ins per account per {@code signInWindow} before the account is locked
- * @param signInAttemptsPerIp failed sign-ins per client address per {@code signInWindow} before the address is locked
+ * @param signInAttempts failed sign-ins of one account from one client address per {@code
+ *     signInWindow} before that account is locked from that address
+ * @param signInAttemptsPerIp failed sign-ins from one client address (any account) per {@code
+ *     signInWindow} before every further sign-in from it waits {@code signInSlowdown}; a correct
+ *     password still signs in, so one guesser cannot lock out a school that shares the address
  * @param signInWindow see {@code signInAttempts}; sign-in locks hold even when {@code enabled} is false
+ * @param signInAttemptsPerAccount failed sign-ins of one account from all addresses together per
+ *     {@code signInWindow} before the account is locked everywhere (guessing spread over many addresses)
+ * @param signInSlowdown how long a sign-in from an address past {@code signInAttemptsPerIp} waits
+ *     before its password is checked
  */
 @ConfigurationProperties("vividly.rate-limit")
 public record RateLimitProperties(
@@ -27,8 +34,10 @@ public record RateLimitProperties(
     @DefaultValue("1000") long apiPerHour,
     @DefaultValue("10") long contentRequestsPerHour,
     @DefaultValue("5") long signInAttempts,
-    @DefaultValue("5") long signInAttemptsPerIp,
-    @DefaultValue("15m") Duration signInWindow) {
+    @DefaultValue("100") long signInAttemptsPerIp,
+    @DefaultValue("15m") Duration signInWindow,
+    @DefaultValue("20") long signInAttemptsPerAccount,
+    @DefaultValue("2s") Duration signInSlowdown) {
 
   /**
    * @param url for example {@code redis://127.0.0.1:6379}

@@ -28,6 +28,7 @@ import org.vividly.common.NotFound;
 import org.vividly.common.ServerSentEvents;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
+import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.requests.ContentRequests;
 import org.vividly.requests.ModalityUsage;
 import org.vividly.tenancy.CurrentOrganization;
@@ -54,7 +55,7 @@ class RequestsApi {
    * @param resolution 720 (default) or 1080
    * @param voiceRate speaking rate 0.5-2.0, default 1.0
    */
-  record CreateBody(String question, Integer grade, List<String> interests, Set<UUID> sourceIds, List<String> modalities, String preferredModality, String textLanguage, String audioLanguage, Integer resolution, Double voiceRate) {}
+  record NewContentRequest(String question, Integer grade, List<String> interests, Set<UUID> sourceIds, List<String> modalities, String preferredModality, String textLanguage, String audioLanguage, Integer resolution, Double voiceRate) {}
 
   @PostMapping
   @Operation(
@@ -62,7 +63,7 @@ class RequestsApi {
       description = "Answers the text lesson at once (`lessonId`; GET /api/v1/lessons/{id}). When audio or video was asked for and can be made here, "
           + "the answer is 202 Accepted and they render in the background: follow `/events` or poll the request. A modality that cannot be made here "
           + "(no speech engine or ffmpeg, or nothing to narrate) is marked `unavailable` in `outcomes` with the reason in `error`.")
-  ResponseEntity<ContentRequest> create(@RequestBody CreateBody body, HttpServletRequest http) {
+  ResponseEntity<ContentRequest> create(@RequestBody NewContentRequest body, HttpServletRequest http) {
     ContentRequestCommand command = ContentRequestCommand.of(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds(), body.modalities(), body.preferredModality(), body.textLanguage(), body.audioLanguage(), body.resolution(), body.voiceRate());
     ContentRequest created = requests.create(organization.caller(http), command);
     return ResponseEntity.status(created.finished() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).location(URI.create("/api/v1/requests/" + created.id())).body(created);
@@ -94,6 +95,7 @@ class RequestsApi {
   }
 
   @GetMapping("/{id}/files/{name}")
+  @OwnRateLimit("media files: a player fetches one in many range requests, and seeking makes more")
   @Operation(
       summary = "A produced file (lesson.md, narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png)",
       description = "Supports HTTP range requests (206 Partial Content), so players can seek. Add `download=true` to save it instead of playing it.")

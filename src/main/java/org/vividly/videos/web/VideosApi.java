@@ -34,6 +34,7 @@ import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
 import org.vividly.common.ServerSentEvents;
 import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.videos.Video;
 import org.vividly.videos.VideoStatus;
 import org.vividly.videos.Videos;
@@ -109,6 +110,7 @@ class VideosApi {
   }
 
   @GetMapping("/{id}/media")
+  @OwnRateLimit("media files: a player fetches one in many range requests, and seeking makes more")
   @Operation(summary = "The recording, for a player", description = "Supports HTTP range requests (206 Partial Content), so the player can seek to a cited moment.")
   ResponseEntity<Resource> media(@PathVariable UUID id, HttpServletRequest http) {
     var org = organization.of(http);
@@ -121,6 +123,7 @@ class VideosApi {
   }
 
   @GetMapping(path = "/{id}/captions.vtt", produces = "text/vtt")
+  @OwnRateLimit("media files: a player fetches one in many range requests, and seeking makes more")
   @Operation(summary = "The transcript as WebVTT captions", description = "From the uploaded subtitles, or from speech-to-text.")
   ResponseEntity<Resource> captions(@PathVariable UUID id, HttpServletRequest http) {
     Path vtt = videos.captions(organization.of(http), id).orElseThrow(() -> new NotFound("Captions of video", id));
