@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vividly.common.Forbidden;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
 import tools.jackson.core.type.TypeReference;
@@ -75,7 +76,29 @@ public class Schools {
   }
 
   /**
-   * Creates a class.
+   * Creates a class as {@code caller}: an admin at any school of the organization for any teacher;
+   * a teacher only a class of their own, at their own school.
+   *
+   * @param teacherId the teacher; null for the caller
+   * @throws Forbidden when a teacher names another teacher or another school, or has no school
+   * @throws NotFound when the school or the teacher is not in the caller's organization
+   * @throws InvalidRequest when the teacher is not a teacher, or a field is bad
+   */
+  @Transactional
+  public SchoolClass createClass(Caller caller, UUID schoolId, UUID teacherId, String name, String subject, Integer grade, List<String> topics) {
+    UUID teacher = teacherId == null ? caller.userId() : teacherId;
+    if (!caller.role().isAdmin()) {
+      if (!teacher.equals(caller.userId())) throw new Forbidden("Teachers create classes of their own");
+      UUID own = schoolOf(caller.organization(), caller.userId());
+      if (own == null) throw new Forbidden("You belong to no school yet: ask an administrator to set your school, or to create the class");
+      if (!own.equals(schoolId)) throw new Forbidden("Teachers create classes at their own school");
+    }
+    return createClass(caller.organization(), schoolId, teacher, name, subject, grade, topics);
+  }
+
+  /**
+   * Creates a class with the rights of the organization's administrator (demo seeding, roster
+   * imports); people go through {@link #createClass(Caller, UUID, UUID, String, String, Integer, List)}.
    *
    * @throws NotFound when the school or the teacher is not in {@code org}
    * @throws InvalidRequest when the teacher is not a teacher, or a field is bad
@@ -125,18 +148,98 @@ public class Schools {
     }
   }
 
-  /** Enrolls a student; enrolling twice is a no-op. */
+  /**
+   * Enrolls a student as {@code caller}, which only an administrator may: enrolling makes a
+   * student's requests, lessons and quota visible to the class's teacher, so a teacher cannot
+   * enroll anyone (students join with the class's code, see {@link #join}). Enrolling twice is a
+   * no-op.
+   *
+   * @throws Forbidden when the caller is not an administrator
+   * @throws NotFound when the class is not in the organization, or the person is not one of its students
+   */
+  @Transactional
+  public void enroll(Caller caller, UUID classId, UUID studentId) {
+    if (!caller.role().isAdmin()) throw new Forbidden("Enrolling students is an administrator's act; students join a class with the code its teacher shares");
+    enroll(caller.organization(), classId, studentId);
+  }
+
+  /**
+   * Enrolls a student with the rights of the organization's administrator (demo seeding, roster
+   * imports); people go through {@link #enroll(Caller, UUID, UUID)} or {@link #join}.
+   */
   @Transactional
   public void enroll(OrganizationId org, UUID classId, UUID studentId) {
     schoolClass(org, classId);
-    requireMember(org, studentId, "student", Role.STUDENT);
+    requireStudent(org, studentId);
     jdbc.sql("INSERT INTO enrollment (class_id, student_id) VALUES (?, ?) ON CONFLICT DO NOTHING").params(classId, studentId).update();
   }
 
+  /**
+   * Takes a student out of a class: its teacher or an administrator.
+   *
+   * @throws NotFound when the class is not one the caller manages
+   */
   @Transactional
-  public void unenroll(OrganizationId org, UUID classId, UUID studentId) {
-    schoolClass(org, classId);
+  public void unenroll(Caller caller, UUID classId, UUID studentId) {
+    managed(caller, classId);
     jdbc.sql("DELETE FROM enrollment WHERE class_id = ? AND student_id = ?").params(classId, studentId).update();
+  }
+
+  /**
+   * A class the caller manages: any of the organization's for an administrator, for a teacher one
+   * they teach.
+   *
+   * @throws NotFound otherwise, so that other teachers' classes are not revealed
+   */
+  public SchoolClass managed(Caller caller, UUID classId) {
+    SchoolClass found = schoolClass(caller.organization(), classId);
+    if (!caller.role().isAdmin() && !found.teacherId().equals(caller.userId())) throw new NotFound("Class", classId);
+    return found;
+  }
+
+  /**
+   * The code with which students join a class the caller manages, made on first use: eight
+   * letters and digits without look-alikes (about 40 bits), to say aloud or write on a board.
+   */
+  @Transactional
+  public String joinCode(Caller caller, UUID classId) {
+    managed(caller, classId);
+    String code = jdbc.sql("SELECT join_code FROM school_class WHERE id = ?").param(classId).query(String.class).optional().orElse(null);
+    return code != null ? code : newJoinCode(caller, classId);
+  }
+
+  /** Replaces a class's join code (the old one stops working), for a class the caller manages. */
+  @Transactional
+  public String newJoinCode(Caller caller, UUID classId) {
+    managed(caller, classId);
+    String code = JoinCodes.next();
+    jdbc.sql("UPDATE school_class SET join_code = ? WHERE id = ?").params(code, classId).update();
+    return code;
+  }
+
+  /**
+   * Enrolls the calling student in the class whose join code they were given.
+   *
+   * @throws Forbidden when the caller is not a student
+   * @throws NotFound when no class of their organization has this code
+   */
+  @Transactional
+  public SchoolClass join(Caller caller, String code) {
+    if (caller.role() != Role.STUDENT) throw new Forbidden("Only students join classes with a code; teachers are assigned by an administrator");
+    String normalized = JoinCodes.normalize(code);
+    UUID classId = jdbc.sql("SELECT id FROM school_class WHERE organization_id = ? AND join_code = ? AND deleted_at IS NULL")
+        .params(caller.organization().value(), normalized)
+        .query(UUID.class)
+        .optional()
+        .orElseThrow(() -> new NotFound("Class with join code", normalized));
+    enroll(caller.organization(), classId, caller.userId());
+    return schoolClass(caller.organization(), classId);
+  }
+
+  /** Ids of the students enrolled in a class the caller manages. */
+  public List<UUID> roster(Caller caller, UUID classId) {
+    managed(caller, classId);
+    return roster(caller.organization(), classId);
   }
 
   /** Ids of the students enrolled in a class. */
@@ -164,12 +267,52 @@ public class Schools {
     };
   }
 
+  /**
+   * Whom {@code caller} may find and share with inside their organization: everyone for admins;
+   * for a teacher, the staff (teachers and admins) and the students of their classes; for a
+   * student, their classmates and the teachers of their classes. The organization's directory is
+   * never listed to a student.
+   */
+  public Visibility contacts(Caller caller) {
+    OrganizationId org = caller.organization();
+    Set<UUID> people = new HashSet<>(Set.of(caller.userId()));
+    switch (caller.role()) {
+      case SUPER_ADMIN, ORG_ADMIN -> {
+        return Visibility.everyone(org, caller.userId());
+      }
+      case TEACHER -> {
+        people.addAll(studentsOf(org, caller.userId()));
+        people.addAll(jdbc.sql("SELECT id FROM app_user WHERE organization_id = ? AND role IN ('teacher', 'org_admin') AND deleted_at IS NULL").param(org.value()).query(UUID.class).list());
+      }
+      case STUDENT -> people.addAll(jdbc.sql(
+              """
+              SELECT e.student_id FROM enrollment e JOIN school_class c ON c.id = e.class_id
+              WHERE c.organization_id = ? AND c.deleted_at IS NULL AND e.class_id IN (SELECT class_id FROM enrollment WHERE student_id = ?)
+              UNION SELECT c.teacher_id FROM school_class c JOIN enrollment e ON e.class_id = c.id
+              WHERE c.organization_id = ? AND c.deleted_at IS NULL AND e.student_id = ?""")
+          .params(org.value(), caller.userId(), org.value(), caller.userId())
+          .query(UUID.class)
+          .list());
+    }
+    return new Visibility(org, caller.userId(), Set.copyOf(people));
+  }
+
   /** Students enrolled in any class the teacher teaches. */
   public List<UUID> studentsOf(OrganizationId org, UUID teacherId) {
     return jdbc.sql("SELECT DISTINCT e.student_id FROM enrollment e JOIN school_class c ON c.id = e.class_id WHERE c.teacher_id = ? AND c.organization_id = ? AND c.deleted_at IS NULL")
         .params(teacherId, org.value())
         .query(UUID.class)
         .list();
+  }
+
+  /** A student of the organization; anyone else is "not found", so that roles are not revealed. */
+  private void requireStudent(OrganizationId org, UUID userId) {
+    String role = jdbc.sql("SELECT role FROM app_user WHERE id = ? AND organization_id = ? AND deleted_at IS NULL").params(userId, org.value()).query(String.class).optional().orElse(null);
+    if (!Role.STUDENT.code().equals(role)) throw new NotFound("Student", userId);
+  }
+
+  private UUID schoolOf(OrganizationId org, UUID userId) {
+    return jdbc.sql("SELECT school_id FROM app_user WHERE id = ? AND organization_id = ?").params(userId, org.value()).query((rs, i) -> rs.getObject(1, UUID.class)).optional().orElse(null);
   }
 
   private void requireMember(OrganizationId org, UUID userId, String what, Role... roles) {

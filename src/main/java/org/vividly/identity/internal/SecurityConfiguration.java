@@ -105,6 +105,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.PUT, "/api/v1/users/**").hasRole("ORG_ADMIN")
             .requestMatchers(HttpMethod.PATCH, "/api/v1/users/*").hasRole("ORG_ADMIN")
             .requestMatchers(HttpMethod.DELETE, "/api/v1/users/*").hasRole("ORG_ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/v1/classes/join").hasRole("STUDENT")
             .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/classes", "/api/v1/classes/**", "/teach", "/teach/**").hasRole("TEACHER")
             .requestMatchers(HttpMethod.POST, "/api/v1/ingestions", "/sources/upload", "/api/v1/videos", "/api/v1/videos/**", "/videos", "/videos/**").hasRole("TEACHER")
             .requestMatchers(HttpMethod.PUT, "/api/v1/videos/**").hasRole("TEACHER")

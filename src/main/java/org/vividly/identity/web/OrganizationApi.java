@@ -48,7 +48,7 @@ class OrganizationApi {
   /** @param type k12_district, single_school, university, tutoring_center, homeschool_group, public_library, nonprofit or company_training */
   record CreateOrganization(String name, String slug, String type) {}
 
-  record Rename(String name) {}
+  record OrganizationName(String name) {}
 
   record CreateSchool(String name) {}
 
@@ -64,7 +64,7 @@ class OrganizationApi {
 
   @PatchMapping("/organization")
   @Operation(summary = "Rename my organization (org admin)")
-  OrganizationView rename(@RequestBody Rename body, HttpServletRequest request) {
+  OrganizationView rename(@RequestBody OrganizationName body, HttpServletRequest request) {
     OrganizationId org = current.of(request);
     organizations.rename(org, body.name());
     return organization(request);
@@ -125,57 +125,65 @@ class OrganizationApi {
   }
 
   @PostMapping("/classes")
-  @Operation(summary = "Create a class", description = "Admins name the teacher; a teacher creates classes of their own.")
+  @Operation(summary = "Create a class", description = "Admins: at any school, naming the teacher. Teachers: a class of their own at their own school (403 otherwise).")
   ResponseEntity<SchoolClass> createClass(@RequestBody CreateClass body, HttpServletRequest request) {
-    Caller caller = current.caller(request);
-    UUID teacher = body.teacherId() == null ? caller.userId() : body.teacherId();
-    if (!caller.role().isAdmin() && !teacher.equals(caller.userId())) throw new Forbidden("Teachers create classes of their own");
-    SchoolClass created = schools.createClass(caller.organization(), body.schoolId(), teacher, body.name(), body.subject(), body.grade(), body.topics());
+    SchoolClass created = schools.createClass(current.caller(request), body.schoolId(), body.teacherId(), body.name(), body.subject(), body.grade(), body.topics());
     return ResponseEntity.created(URI.create("/api/v1/classes/" + created.id())).body(created);
   }
 
   @GetMapping("/classes/{id}")
-  @Operation(summary = "One class")
+  @Operation(summary = "One class", description = "Admins: any class; teachers: their own (404 otherwise).")
   SchoolClass schoolClass(@PathVariable UUID id, HttpServletRequest request) {
-    return owned(request, id);
+    return schools.managed(current.caller(request), id);
   }
 
   @DeleteMapping("/classes/{id}")
-  @Operation(summary = "Delete a class")
+  @Operation(summary = "Delete a class", description = "Its teacher or an admin.")
   ResponseEntity<Void> deleteClass(@PathVariable UUID id, HttpServletRequest request) {
-    owned(request, id);
-    schools.deleteClass(current.of(request), id);
+    Caller caller = current.caller(request);
+    schools.managed(caller, id);
+    schools.deleteClass(caller.organization(), id);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/classes/{id}/students")
-  @Operation(summary = "Ids of the students enrolled in a class")
+  @Operation(summary = "Ids of the students enrolled in a class", description = "Its teacher or an admin.")
   List<UUID> roster(@PathVariable UUID id, HttpServletRequest request) {
-    owned(request, id);
-    return schools.roster(current.of(request), id);
+    return schools.roster(current.caller(request), id);
   }
 
   @PutMapping("/classes/{id}/students/{studentId}")
-  @Operation(summary = "Enroll a student", description = "Enrolling twice does nothing.")
+  @Operation(summary = "Enroll a student (org admin)", description = "Enrolling twice does nothing. Teachers cannot enroll students (403): students join with the class's join code.")
   ResponseEntity<Void> enroll(@PathVariable UUID id, @PathVariable UUID studentId, HttpServletRequest request) {
-    owned(request, id);
-    schools.enroll(current.of(request), id, studentId);
+    schools.enroll(current.caller(request), id, studentId);
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/classes/{id}/students/{studentId}")
-  @Operation(summary = "Unenroll a student")
+  @Operation(summary = "Unenroll a student", description = "The class's teacher or an admin.")
   ResponseEntity<Void> unenroll(@PathVariable UUID id, @PathVariable UUID studentId, HttpServletRequest request) {
-    owned(request, id);
-    schools.unenroll(current.of(request), id, studentId);
+    schools.unenroll(current.caller(request), id, studentId);
     return ResponseEntity.noContent().build();
   }
 
-  /** A class of the caller's organization that the caller teaches (or any, for admins); else 404. */
-  private SchoolClass owned(HttpServletRequest request, UUID id) {
-    Caller caller = current.caller(request);
-    SchoolClass found = schools.schoolClass(caller.organization(), id);
-    if (!caller.role().isAdmin() && !found.teacherId().equals(caller.userId())) throw new org.vividly.common.NotFound("Class", id);
-    return found;
+  /** @param code for example {@code K7PQ-2MXR} */
+  record JoinCode(String code) {}
+
+  @GetMapping("/classes/{id}/join-code")
+  @Operation(summary = "The code students join a class with", description = "The class's teacher or an admin; made on first use.")
+  JoinCode joinCode(@PathVariable UUID id, HttpServletRequest request) {
+    return new JoinCode(schools.joinCode(current.caller(request), id));
+  }
+
+  @PostMapping("/classes/{id}/join-code")
+  @Operation(summary = "Replace the join code", description = "The old code stops working. The class's teacher or an admin.")
+  JoinCode newJoinCode(@PathVariable UUID id, HttpServletRequest request) {
+    return new JoinCode(schools.newJoinCode(current.caller(request), id));
+  }
+
+  @PostMapping("/classes/join")
+  @Operation(summary = "Join a class with its code (students)", description = "Enrolls the signed-in student in the class of their organization with this code.")
+  SchoolClass join(@RequestBody JoinCode body, HttpServletRequest request) {
+    return schools.join(current.caller(request), body == null ? null : body.code());
   }
 }
