@@ -61,7 +61,7 @@ class DemoLibrary {
     }
     Organization dcms = district.seed();
     OrganizationId library = organizations.sharedLibrary().id();
-    JobView job = ingestion.ingest(library, new ByteArrayInputStream(zip.toByteArray()), "demo-library.zip", List.of());
+    JobView job = ingestion.ingest(library, null, new ByteArrayInputStream(zip.toByteArray()), "demo-library.zip", List.of());
     log.info("Loading the demo library ({} documents) into the shared open library as job {}", documents.length, job.id());
     Thread.ofVirtual().name("demo-history").start(() -> {
       try {

@@ -43,11 +43,13 @@ public class Ingestion {
   /**
    * Stores an upload (a ZIP archive of a folder, or one document) and queues its ingestion.
    *
+   * @param uploadedBy who sent it: they (or an admin) may delete the sources it makes; null for an
+   *     upload no person sent (the demo library), which only admins delete
    * @param fileName the uploaded file's name; {@code .zip} means an archive of a folder
    * @param clientSkipped files the client left out of the upload, with reasons, for the report
    * @throws InvalidRequest when the upload is empty or not a readable archive
    */
-  public JobView ingest(OrganizationId org, InputStream upload, String fileName, List<SkippedFile> clientSkipped) {
+  public JobView ingest(OrganizationId org, UUID uploadedBy, InputStream upload, String fileName, List<SkippedFile> clientSkipped) {
     String name = Path.of(fileName == null || fileName.isBlank() ? "upload" : fileName).getFileName().toString();
     Path dir = storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
     Path tree = dir.resolve("tree");
@@ -71,7 +73,7 @@ public class Ingestion {
       delete(dir);
       throw e;
     }
-    return jobs.submit(org, "ingestion", name, progress -> progress.report(pipeline.ingest(org, tree, skipped, progress).asMap()), () -> delete(dir));
+    return jobs.submit(org, "ingestion", name, progress -> progress.report(pipeline.ingest(org, uploadedBy, tree, skipped, progress).asMap()), () -> delete(dir));
   }
 
   /**
@@ -79,7 +81,7 @@ public class Ingestion {
    * evaluation that ingests its corpus first), reporting to that job's progress.
    */
   public Map<String, Object> ingestFolder(OrganizationId org, Path folder, org.vividly.jobs.JobProgress progress) {
-    return pipeline.ingest(org, folder, List.of(), progress).asMap();
+    return pipeline.ingest(org, null, folder, List.of(), progress).asMap();
   }
 
   /**
@@ -90,8 +92,8 @@ public class Ingestion {
    *
    * @return the stored source's id
    */
-  public UUID ingestTranscript(OrganizationId org, TranscriptDocument transcript, org.vividly.jobs.JobProgress progress) {
-    return pipeline.ingestTranscript(org, transcript, progress).sourceId();
+  public UUID ingestTranscript(OrganizationId org, UUID addedBy, TranscriptDocument transcript, org.vividly.jobs.JobProgress progress) {
+    return pipeline.ingestTranscript(org, addedBy, transcript, progress).sourceId();
   }
 
   /**

@@ -6,9 +6,11 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.vividly.common.Forbidden;
 import org.vividly.common.NotFound;
 import org.vividly.retrieval.ChunkIndex;
 import org.vividly.sources.internal.SourceStore;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 
 /** Reads and deletes an organization's sources and passages. */
@@ -78,7 +80,26 @@ public class Sources {
     return queries.embeddingTexts(org, sourceId);
   }
 
-  /** Deletes a source with its sections and chunks, from the database and the index. */
+  /**
+   * Deletes a source as {@code caller}: whoever added it, or an administrator. A book nobody in
+   * particular added (the demo library, an evaluation corpus, sources from before owners were
+   * recorded) is the organization's, and only an administrator deletes it.
+   *
+   * @throws NotFound when the organization has no such source
+   * @throws Forbidden when the caller neither added it nor administers the organization
+   */
+  public void delete(Caller caller, UUID id) {
+    Optional<UUID> owner = queries.owner(caller.organization(), id).orElseThrow(() -> new NotFound("Source", id));
+    if (!caller.role().isAdmin() && !owner.map(caller.userId()::equals).orElse(false)) {
+      throw new Forbidden(owner.isPresent() ? "Only whoever added this source, or an administrator, may delete it" : "This source belongs to the whole library; only an administrator may delete it");
+    }
+    delete(caller.organization(), id);
+  }
+
+  /**
+   * Deletes a source with its sections and chunks, from the database and the index, for a module
+   * that checked the caller itself (a video's owner deleting its transcript).
+   */
   public void delete(OrganizationId org, UUID id) {
     try {
       boolean deleted =

@@ -347,7 +347,7 @@ public class Videos {
     }
     store.status(org, id, VideoStatus.INDEXING, 0);
     progress.phase("indexing");
-    UUID sourceId = ingestion.ingestTranscript(org, new TranscriptDocument("video:" + id, video.title(), format, video.origin(), cues), progress);
+    UUID sourceId = ingestion.ingestTranscript(org, video.ownerId(), new TranscriptDocument("video:" + id, video.title(), format, video.origin(), cues), progress);
     store.ready(org, id, sourceId, cues.getLast().endSeconds());
     if (video.ownerId() != null) collections.file(org, video.ownerId(), video.collectionId(), sourceId);
     progress.report(java.util.Map.of("videoId", id, "sourceId", sourceId, "cues", cues.size(), "seconds", Math.round(cues.getLast().endSeconds())));

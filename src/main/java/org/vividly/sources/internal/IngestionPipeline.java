@@ -1,5 +1,6 @@
 package org.vividly.sources.internal;
 
+import org.vividly.common.ClientMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -84,8 +85,12 @@ public class IngestionPipeline {
     }
   }
 
-  /** Ingests everything under {@code root} into the organization's library. */
-  public Report ingest(OrganizationId org, Path root, List<SkippedFile> alreadySkipped, JobProgress progress) {
+  /**
+   * Ingests everything under {@code root} into the organization's library.
+   *
+   * @param uploadedBy who added it (recorded on new sources), or null
+   */
+  public Report ingest(OrganizationId org, UUID uploadedBy, Path root, List<SkippedFile> alreadySkipped, JobProgress progress) {
     long start = System.nanoTime();
     List<SkippedFile> skipped = new ArrayList<>(alreadySkipped);
     progress.phase("parsing");
@@ -105,12 +110,11 @@ public class IngestionPipeline {
     int chunks = 0;
     for (SourceWork w : work) {
       try {
-        SourceReport report = store(org, w, progress, embedNanos);
+        SourceReport report = store(org, uploadedBy, w, progress, embedNanos);
         reports.add(report);
         chunks += report.chunksAdded();
       } catch (RuntimeException e) {
-        log.warn("Could not store {}: {}", w.source().origin(), e.getMessage(), e);
-        skipped.add(new SkippedFile(w.source().origin(), "could not be stored: " + e.getMessage()));
+        skipped.add(new SkippedFile(w.source().origin(), "could not be stored: " + ClientMessages.of(e, "Storing " + w.source().origin())));
       }
     }
     int sections = reports.stream().mapToInt(SourceReport::sections).sum();
@@ -123,13 +127,13 @@ public class IngestionPipeline {
    * @return the source's report; {@link SourceReport#sourceId()} is the stored source
    * @throws JobFailed when the transcript has no text
    */
-  public SourceReport ingestTranscript(OrganizationId org, org.vividly.sources.TranscriptDocument transcript, JobProgress progress) {
+  public SourceReport ingestTranscript(OrganizationId org, UUID addedBy, org.vividly.sources.TranscriptDocument transcript, JobProgress progress) {
     ParsedSource source = TranscriptSource.of(transcript);
     if (source.sections().getFirst().blocks().isEmpty()) throw new JobFailed(transcript.origin() + ": the transcript has no text");
     progress.sectionsTotal(1);
     SourceWork work = prepare(org, source, progress);
     progress.chunksTotal(work.all().size());
-    return store(org, work, progress, new long[1]);
+    return store(org, addedBy, work, progress, new long[1]);
   }
 
   private List<ParsedSource> parseAll(Path root, List<SkippedFile> skipped) {
@@ -214,7 +218,7 @@ public class IngestionPipeline {
     return new SourceWork(source, changed, hashes, removed, gone, unchangedOrdinals, drafts, offsetOf, all);
   }
 
-  private SourceReport store(OrganizationId org, SourceWork w, JobProgress progress, long[] embedNanos) {
+  private SourceReport store(OrganizationId org, UUID uploadedBy, SourceWork w, JobProgress progress, long[] embedNanos) {
     ParsedSource source = w.source();
     if (w.changed().isEmpty() && w.removed().isEmpty()) {
       return new SourceReport(store.sourceId(org, source.externalKey()).orElseThrow(), source.title(), source.format(), source.sections().size(), 0, 0, 0);
@@ -229,7 +233,7 @@ public class IngestionPipeline {
       sourceId =
           transactions.execute(
               status -> {
-                UUID id = store.upsertSource(org, source);
+                UUID id = store.upsertSource(org, uploadedBy, source);
                 store.deleteSections(w.removed());
                 index.deleteSections(w.removed());
                 store.reorderSections(w.unchangedOrdinals());

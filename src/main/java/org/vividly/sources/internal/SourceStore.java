@@ -54,15 +54,16 @@ public class SourceStore {
     return out;
   }
 
-  UUID upsertSource(OrganizationId org, ParsedSource source) {
+  /** A source, new or updated; whoever first added it stays its owner. */
+  UUID upsertSource(OrganizationId org, UUID createdBy, ParsedSource source) {
     return jdbc.sql(
             """
-            INSERT INTO source (id, organization_id, external_key, title, format, origin)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO source (id, organization_id, external_key, title, format, origin, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (organization_id, external_key)
             DO UPDATE SET title = EXCLUDED.title, format = EXCLUDED.format, origin = EXCLUDED.origin, updated_at = now()
             RETURNING id""")
-        .params(UUID.randomUUID(), org.value(), source.externalKey(), source.title(), source.format(), source.origin())
+        .params(UUID.randomUUID(), org.value(), source.externalKey(), source.title(), source.format(), source.origin(), createdBy)
         .query(UUID.class)
         .single();
   }
@@ -198,6 +199,11 @@ public class SourceStore {
         .params(org.value(), sourceId)
         .query((rs, i) -> new ChunkDraft(0, "", rs.getString(2), 0, json.readValue(rs.getString(1), ChunkMetadata.class).headingPath(), null).embeddingText())
         .list();
+  }
+
+  /** Who added a source of the organization: empty when there is no such source, a null inside when no person did. */
+  public Optional<Optional<UUID>> owner(OrganizationId org, UUID sourceId) {
+    return jdbc.sql("SELECT created_by FROM source WHERE organization_id = ? AND id = ?").params(org.value(), sourceId).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
   }
 
   public boolean delete(OrganizationId org, UUID sourceId) {

@@ -71,9 +71,9 @@ class SourcesApi {
   }
 
   @DeleteMapping("/sources/{id}")
-  @Operation(summary = "Delete a source, its sections, chunks and vectors, from the database and the search index")
+  @Operation(summary = "Delete a source, its sections, chunks and vectors, from the database and the search index", description = "Whoever added it, or an admin (403 otherwise); a book of the whole library (the demo's) only an admin.")
   ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest request) {
-    sources.delete(organization.of(request), id);
+    sources.delete(organization.caller(request), id);
     return ResponseEntity.noContent().build();
   }
 
@@ -93,7 +93,7 @@ class SourcesApi {
     if (file.isEmpty()) throw new InvalidRequest((file.getOriginalFilename() == null ? "The upload" : file.getOriginalFilename()) + " is empty");
     List<SkippedFile> clientSkipped = parseSkipped(skipped);
     try (InputStream in = file.getInputStream()) {
-      JobView job = ingestion.ingest(organization.of(request), in, file.getOriginalFilename(), clientSkipped);
+      JobView job = ingestion.ingest(organization.of(request), organization.caller(request).userId(), in, file.getOriginalFilename(), clientSkipped);
       return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
