@@ -17,6 +17,7 @@ import org.vividly.identity.Accounts;
 import org.vividly.sources.Sources;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Organizations;
+import org.vividly.tenancy.Schools;
 
 /**
  * Collections and their members. A person sees the collections they are a member of; an
@@ -30,8 +31,10 @@ public class Collections {
   private final Accounts accounts;
   private final Sources sources;
   private final Organizations organizations;
+  private final Schools schools;
 
-  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations) {
+  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations, Schools schools) {
+    this.schools = schools;
     this.store = store;
     this.accounts = accounts;
     this.sources = sources;
@@ -143,20 +146,40 @@ public class Collections {
     List<CollectionMember> out = new ArrayList<>();
     for (var m : members) {
       Account a = people.get(m.getKey());
-      if (a != null) out.add(new CollectionMember(a.id(), a.displayName(), a.email(), m.getValue()));
+      // Email addresses are for administrators; members see names and roles.
+      if (a != null) out.add(new CollectionMember(a.id(), a.displayName(), caller.role().isAdmin() ? a.email() : null, m.getValue()));
     }
     return out;
   }
 
   /**
-   * Shares the collection with a person of the same organization, or changes their role.
+   * People the caller may share a collection with whose name contains {@code query}: at most ten,
+   * not yet members, among those the caller may see ({@link Schools#contacts}).
    *
-   * @throws NotFound when the person is not in the caller's organization
+   * @throws Forbidden when the caller is not an owner of the collection
+   */
+  public List<CollectionMember> shareCandidates(Caller caller, UUID id, String query) {
+    row(caller, id, CollectionRole.OWNER);
+    Set<UUID> members = new HashSet<>();
+    store.members(id).forEach(m -> members.add(m.getKey()));
+    return accounts.search(caller.organization(), query, schools.contacts(caller).owners(), 20).stream()
+        .filter(a -> !members.contains(a.id()))
+        .limit(10)
+        .map(a -> new CollectionMember(a.id(), a.displayName(), null, null))
+        .toList();
+  }
+
+  /**
+   * Shares the collection with a person the caller may see in their organization (see {@link
+   * Schools#contacts}: a student only with classmates and their teachers), or changes their role.
+   *
+   * @throws NotFound when the person is not one the caller may share with
    * @throws InvalidRequest when it would leave the collection without an owner
    */
   @Transactional
   public List<CollectionMember> share(Caller caller, UUID id, UUID userId, CollectionRole role) {
     row(caller, id, CollectionRole.OWNER);
+    if (!schools.contacts(caller).allows(userId)) throw new NotFound("User", userId);
     accounts.get(caller.organization(), userId);
     if (role != CollectionRole.OWNER) requireAnotherOwner(id, userId);
     store.setMember(id, userId, role);

@@ -135,6 +135,23 @@ public class Accounts {
         .list();
   }
 
+  /**
+   * People of an organization whose name contains {@code query} (case-insensitive), by name: what
+   * a picker shows instead of the whole directory.
+   *
+   * @param only only these ids (the people the caller may see), or null for everyone
+   * @param limit at most this many
+   * @return nothing for a query shorter than two characters
+   */
+  public List<Account> search(OrganizationId org, String query, Set<UUID> only, int limit) {
+    if (query == null || query.strip().length() < 2 || (only != null && only.isEmpty())) return List.of();
+    String pattern = "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE organization_id = ? AND deleted_at IS NULL AND display_name ILIKE ? AND (CAST(? AS uuid[]) IS NULL OR id = ANY(?)) ORDER BY display_name, email LIMIT ?")
+        .params(org.value(), pattern, only == null ? null : only.toArray(UUID[]::new), only == null ? null : only.toArray(UUID[]::new), Math.clamp(limit, 1, 50))
+        .query(this::map)
+        .list();
+  }
+
   /** Changes what is given (nulls are left alone). */
   @Transactional
   public Account update(OrganizationId org, UUID id, String displayName, Role role, UUID schoolId, Integer grade) {

@@ -26,7 +26,6 @@ import org.vividly.collections.CollectionRole;
 import org.vividly.collections.Collections;
 import org.vividly.collections.SourceCollection;
 import org.vividly.common.VividlyException;
-import org.vividly.identity.Accounts;
 import org.vividly.sources.SourceSummary;
 import org.vividly.sources.Sources;
 import org.vividly.tenancy.Caller;
@@ -45,18 +44,16 @@ class LecturePages {
   private final Conversations conversations;
   private final Sources sources;
   private final Organizations organizations;
-  private final Accounts accounts;
   private final CurrentOrganization organization;
   private final tools.jackson.databind.json.JsonMapper json;
 
-  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, Accounts accounts, CurrentOrganization organization, tools.jackson.databind.json.JsonMapper json) {
+  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, CurrentOrganization organization, tools.jackson.databind.json.JsonMapper json) {
     this.json = json;
     this.videos = videos;
     this.collections = collections;
     this.conversations = conversations;
     this.sources = sources;
     this.organizations = organizations;
-    this.accounts = accounts;
     this.organization = organization;
   }
 
@@ -134,7 +131,7 @@ class LecturePages {
   }
 
   @GetMapping("/collections/{id}")
-  String collection(@PathVariable UUID id, Model model, HttpServletRequest http) {
+  String collection(@PathVariable UUID id, @RequestParam(defaultValue = "") String q, Model model, HttpServletRequest http) {
     Caller caller = organization.caller(http);
     SourceCollection c = collections.get(caller, id);
     var libraries = organizations.searchable(caller.organization());
@@ -146,7 +143,9 @@ class LecturePages {
     model.addAttribute("items", items);
     model.addAttribute("addable", all.values().stream().filter(s -> !c.sourceIds().contains(s.id())).toList());
     model.addAttribute("members", collections.members(caller, id));
-    model.addAttribute("people", c.role() == CollectionRole.OWNER ? accounts.list(caller.organization(), null, null).stream().filter(a -> !a.id().equals(caller.userId())).toList() : List.of());
+    // The picker searches among the people the caller may share with; it never lists the directory.
+    model.addAttribute("q", q);
+    model.addAttribute("people", c.role() == CollectionRole.OWNER && !q.isBlank() ? collections.shareCandidates(caller, id, q) : List.of());
     return "collection";
   }
 

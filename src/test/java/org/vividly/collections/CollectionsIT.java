@@ -14,6 +14,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CollectionsIT extends IntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired org.vividly.tenancy.Schools schools;
+
   @Override
   protected String organization() {
     return "collections-it";
@@ -21,9 +23,13 @@ class CollectionsIT extends IntegrationTest {
 
   @Test
   void ownersShareEditorsEditViewersOnlyReadAndOthersSeeNothing() {
-    String owner = "Bearer " + signIn(member(organization(), Role.TEACHER, "owner"));
+    var ownerTeacher = member(organization(), Role.TEACHER, "owner");
+    String owner = "Bearer " + signIn(ownerTeacher);
     var editor = member(organization(), Role.TEACHER, "editor");
     var viewer = member(organization(), Role.STUDENT, "viewer");
+    // A teacher shares with colleagues and with the students of their classes.
+    var school = schools.createSchool(viewer.organization(), "Collections High " + java.util.UUID.randomUUID().toString().substring(0, 6));
+    schools.enroll(viewer.organization(), schools.createClass(viewer.organization(), school.id(), ownerTeacher.userId(), "Chemistry", "Chemistry", 9, List.of()).id(), viewer.userId());
     String editorAuth = "Bearer " + signIn(editor);
     String viewerAuth = "Bearer " + signIn(viewer);
     String stranger = "Bearer " + signIn(member(organization(), Role.STUDENT, "stranger"));
@@ -68,5 +74,36 @@ class CollectionsIT extends IntegrationTest {
 
     assertThat(call("POST", "/api/v1/collections/" + id + "/items", Map.of("sourceIds", List.of("00000000-0000-0000-0000-000000000001")), editorAuth).statusCode()).isEqualTo(404);
     assertThat(call("DELETE", "/api/v1/collections/" + id, null, owner).statusCode()).isEqualTo(204);
+  }
+
+  @Test
+  void aStudentFindsAndSharesWithClassmatesAndTeachersOnlyAndNeverSeesEmails() {
+    var tenant = organizations.resolve(organization()).id();
+    String run = java.util.UUID.randomUUID().toString().substring(0, 6);
+    var teacher = member(organization(), Role.TEACHER, "quillon-teacher-" + run);
+    var student = member(organization(), Role.STUDENT, "quillon-student-" + run);
+    var classmate = member(organization(), Role.STUDENT, "quillon-classmate-" + run);
+    var stranger = member(organization(), Role.STUDENT, "quillon-stranger-" + run);
+    var school = schools.createSchool(tenant, "Quillon High " + run);
+    var physics = schools.createClass(tenant, school.id(), teacher.userId(), "Physics", "Physics", 9, List.of());
+    schools.enroll(tenant, physics.id(), student.userId());
+    schools.enroll(tenant, physics.id(), classmate.userId());
+    String auth = "Bearer " + signIn(student);
+    String id = json(call("POST", "/api/v1/collections", Map.of("name", "Study group " + run), auth)).path("id").asString();
+
+    String found = call("GET", "/api/v1/collections/" + id + "/share-candidates?q=quillon", null, auth).body();
+    assertThat(found).contains(classmate.userId().toString(), teacher.userId().toString()).doesNotContain(stranger.userId().toString()).doesNotContain("@");
+    assertThat(json(call("GET", "/api/v1/collections/" + id + "/share-candidates?q=q", null, auth)).size()).as("one letter finds nobody").isZero();
+
+    var refused = call("PUT", "/api/v1/collections/" + id + "/members/" + stranger.userId(), Map.of("role", "viewer"), auth);
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(refused.body()).doesNotContain(stranger.email());
+    var shared = call("PUT", "/api/v1/collections/" + id + "/members/" + classmate.userId(), Map.of("role", "viewer"), auth);
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(200);
+    assertThat(shared.body()).contains(classmate.displayName()).doesNotContain(classmate.email());
+
+    var pages = org.vividly.support.PageSession.signIn(url(""), student.email(), PASSWORD);
+    assertThat(pages.get("/collections/" + id).body()).as("the page lists nobody until asked").doesNotContain(teacher.displayName()).doesNotContain(stranger.displayName());
+    assertThat(pages.get("/collections/" + id + "?q=quillon").body()).contains(teacher.displayName()).doesNotContain(stranger.displayName());
   }
 }

@@ -98,6 +98,13 @@ class CollectionsApi {
     return collections.members(organization.caller(http), id);
   }
 
+  @GetMapping("/{id}/share-candidates")
+  @Operation(summary = "Find people to share a collection with", description = "Up to ten people whose name contains `q` (two characters or more) whom the caller may share with: "
+      + "a student's classmates and teachers, a teacher's colleagues and students, anyone for admins. Owners only.")
+  List<CollectionMember> candidates(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q, HttpServletRequest http) {
+    return collections.shareCandidates(organization.caller(http), id, q);
+  }
+
   record Share(String role) {}
 
   @PutMapping("/{id}/members/{userId}")
