@@ -52,6 +52,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** A body that could not be read; when it was refused by {@link TextInput}, say which field and why. */
+  @Override
+  protected org.springframework.http.ResponseEntity<Object> handleHttpMessageNotReadable(
+      org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof VividlyException refused) return org.springframework.http.ResponseEntity.status(refused.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(handle(refused).getBody());
+    }
+    return super.handleHttpMessageNotReadable(e, headers, status, request);
+  }
+
+  /**
+   * Anything else is a bug or an outage: 500 with a reference into the log, never the exception's
+   * message (which may carry SQL, paths or a library's internals). Spring Security's own
+   * exceptions are left to its filters, and a client that went away gets nothing.
+   */
+  @ExceptionHandler(Exception.class)
+  org.springframework.http.ResponseEntity<ProblemDetail> handle(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
+    if (e instanceof org.springframework.security.access.AccessDeniedException || e instanceof org.springframework.security.core.AuthenticationException) throw e;
+    if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) return null;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ClientMessages.of(e, request.getMethod() + " " + request.getRequestURI()));
+    problem.setType(URI.create("https://vividly.org/problems/internal"));
+    problem.setTitle("Internal Server Error");
+    problem.setProperty("retriable", true);
+    return org.springframework.http.ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail handle(IllegalArgumentException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());

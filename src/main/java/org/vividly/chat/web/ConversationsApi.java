@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +25,7 @@ import org.vividly.chat.ChatMessage;
 import org.vividly.chat.Conversation;
 import org.vividly.chat.Conversations;
 import org.vividly.chat.NewConversation;
+import org.vividly.common.ClientMessages;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.VividlyException;
 import org.vividly.lessons.Lesson;
@@ -38,7 +37,6 @@ import org.vividly.tenancy.CurrentOrganization;
 @Tag(name = "Conversations", description = "Chat over chosen sources, videos or a collection, with cited answers")
 class ConversationsApi {
 
-  private static final Logger log = LoggerFactory.getLogger(ConversationsApi.class);
 
   private final Conversations conversations;
   private final CurrentOrganization organization;
@@ -71,11 +69,11 @@ class ConversationsApi {
     return new ConversationThread(conversations.get(caller, id), conversations.messages(caller, id));
   }
 
-  record Rename(String title) {}
+  record ConversationTitle(String title) {}
 
   @PatchMapping("/{id}")
   @Operation(summary = "Rename a conversation")
-  Conversation rename(@PathVariable UUID id, @RequestBody Rename body, HttpServletRequest http) {
+  Conversation rename(@PathVariable UUID id, @RequestBody ConversationTitle body, HttpServletRequest http) {
     return conversations.rename(organization.caller(http), id, body == null ? null : body.title());
   }
 
@@ -141,8 +139,7 @@ class ConversationsApi {
         send(emitter, "error", problem);
         emitter.complete();
       } catch (RuntimeException e) {
-        log.warn("Answering in conversation {} failed", id, e);
-        send(emitter, "error", Map.of("status", 500, "title", "Internal Server Error", "detail", "The answer could not be made: " + e.getMessage()));
+        send(emitter, "error", Map.of("status", 500, "title", "Internal Server Error", "detail", "The answer could not be made. " + ClientMessages.of(e, "Answering in conversation " + id)));
         emitter.complete();
       }
     });

@@ -76,8 +76,9 @@ class JdbcJobs implements Jobs, AutoCloseable {
       work.accept(job);
       flush(job, "succeeded", null);
     } catch (RuntimeException | Error e) {
-      log.warn("Job {} failed: {}", job.id, e.getMessage(), e instanceof org.vividly.common.VividlyException ? null : e);
-      flush(job, "failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      String reason = e instanceof org.vividly.common.VividlyException ? e.getMessage() : org.vividly.common.ClientMessages.of(e, "Job " + job.id);
+      if (e instanceof org.vividly.common.VividlyException) log.warn("Job {} failed: {}", job.id, reason);
+      flush(job, "failed", reason == null ? e.getClass().getSimpleName() : reason);
     } finally {
       live.remove(job.id);
       try {
