@@ -227,11 +227,6 @@ class LecturePages {
     return "redirect:/conversations";
   }
 
-  /** JSON for a {@code <script type="application/json">} block, safe against {@code </script>}. */
-  private String json(Object value) {
-    return json.writeValueAsString(value).replace("</", "<\\/");
-  }
-
   /** A player source for one video in the conversation. */
   public record Playable(UUID sourceId, UUID videoId, String title, String mediaUrl, String captionsUrl, boolean hasVideo) {}
 
@@ -260,7 +255,7 @@ class LecturePages {
     model.addAttribute("conversation", c);
     model.addAttribute("messages", messages);
     model.addAttribute("playable", playable);
-    model.addAttribute("playableJson", json(playable));
+    model.addAttribute("playableJson", ScriptJson.of(json, playable));
     model.addAttribute("scopeTitles", scopeTitles);
     return "chat";
   }

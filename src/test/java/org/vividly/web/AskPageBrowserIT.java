@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -53,7 +54,7 @@ class AskPageBrowserIT extends IntegrationTest {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), BrowserConsole.recorded(options));
     teacher = member(organization(), Role.TEACHER, "teacher");
     student = member(organization(), Role.STUDENT, "student");
     member(organization(), Role.STUDENT, "other-student");
@@ -161,6 +162,12 @@ class AskPageBrowserIT extends IntegrationTest {
     assertThat(organizations.settings(student.organization()).pricing().individualUpgrades()).isTrue();
   }
 
+  /** Every step ran under the Content-Security-Policy without a refusal. */
+  @AfterEach
+  void nothingWasRefused() {
+    assertThat(BrowserConsole.policyViolations(browser)).as("Content-Security-Policy refusals in the console").isEmpty();
+  }
+
   @AfterAll
   void stop() {
     if (browser != null) browser.quit();
@@ -233,6 +240,15 @@ class AskPageBrowserIT extends IntegrationTest {
     WebElement link = browser.findElement(By.linkText("Rainbows"));
     link.click();
     assertThat(browser.findElement(By.id("toc")).getText()).contains("How a rainbow forms");
+  }
+
+  @Test
+  void theApiDocumentationWorksUnderThePolicy() {
+    browser.get(url("/swagger-ui"));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".opblock .opblock-summary"))).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".opblock .opblock-body"))).getText()).contains("Parameters");
+    assertThat(browser.findElements(By.cssSelector(".opblock")).size()).isGreaterThan(10);
   }
 
   @Test

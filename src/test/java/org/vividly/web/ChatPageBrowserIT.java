@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -66,7 +67,8 @@ class ChatPageBrowserIT extends IntegrationTest {
         """);
     teacher = member(organization(), Role.TEACHER, "geologist");
     String auth = "Bearer " + signIn(teacher);
-    var uploaded = uploadVideo(auth, mp4, vtt, Map.of("title", "Rocks and volcanoes"));
+    // Markup in the title goes into the chat page's JSON data block; it must not break the page.
+    var uploaded = uploadVideo(auth, mp4, vtt, Map.of("title", "Rocks and volcanoes <!--<script>"));
     assertThat(uploaded.getStatusCode().value()).as(uploaded.getBody()).isEqualTo(202);
     String videoId = JSON.readTree(uploaded.getBody()).path("id").asString();
     assertThat(awaitVideo(videoId, auth, Duration.ofMinutes(2)).path("status").asString()).isEqualTo("ready");
@@ -78,12 +80,18 @@ class ChatPageBrowserIT extends IntegrationTest {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--autoplay-policy=no-user-gesture-required", "--mute-audio", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), BrowserConsole.recorded(options));
     browser.get(url("/login"));
     browser.findElement(By.id("email")).sendKeys(teacher.email());
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("sign-in")).click();
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+  }
+
+  /** Every step ran under the Content-Security-Policy without a refusal. */
+  @AfterEach
+  void nothingWasRefused() {
+    assertThat(BrowserConsole.policyViolations(browser)).as("Content-Security-Policy refusals in the console").isEmpty();
   }
 
   @AfterAll
@@ -99,7 +107,7 @@ class ChatPageBrowserIT extends IntegrationTest {
     browser.findElement(By.id("question")).sendKeys("What happens when a volcano erupts?");
     browser.findElement(By.id("send")).click();
     WebElement citation = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#thread article.assistant button.citation")));
-    assertThat(citation.getText()).contains("Rocks and volcanoes @ 1:");
+    assertThat(citation.getText()).contains("Rocks and volcanoes <!--<script> @ 1:");
     double start = Double.parseDouble(citation.getAttribute("data-start"));
     assertThat(start).isBetween(40.0, 65.0);
     assertThat(browser.findElement(By.cssSelector("#thread article.assistant")).getText()).contains("magma");
@@ -119,7 +127,7 @@ class ChatPageBrowserIT extends IntegrationTest {
   }
 
   @Test
-  void theVideosPageListsTheVideoAndRefusesBadSubtitles() throws Exception {
+  void theVideosPageListsTheVideoRefusesBadSubtitlesAndAsksBeforeABulkDelete() throws Exception {
     browser.get(url("/videos"));
     assertThat(browser.findElement(By.id("videos")).getText()).contains("Rocks and volcanoes").contains("ready");
     Path bad = Files.createTempFile("bad-", ".vtt");
@@ -128,5 +136,19 @@ class ChatPageBrowserIT extends IntegrationTest {
     browser.findElement(By.id("add-video")).click();
     WebElement error = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("video-error")));
     assertThat(error.getText()).contains("ends").contains("before it starts");
+
+    // Bulk deletes ask first (forms.js, since the policy forbids inline handlers).
+    JavascriptExecutor js = (JavascriptExecutor) browser;
+    js.executeScript("window.sameDocument = true");
+    browser.findElement(By.id("delete-failed")).click();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    assertThat(wait.until(ExpectedConditions.alertIsPresent()).getText()).isEqualTo("Delete every failed video you may delete?");
+    browser.switchTo().alert().dismiss();
+    Thread.sleep(500); // long enough for a form post to this server to have replaced the page
+    assertThat(js.executeScript("return window.sameDocument === true")).as("nothing sent after no").isEqualTo(true);
+    browser.findElement(By.id("delete-failed")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice"))).getText()).isEqualTo("Deleted 0 videos.");
+    assertThat(browser.findElement(By.id("videos")).getText()).contains("Rocks and volcanoes");
   }
 }

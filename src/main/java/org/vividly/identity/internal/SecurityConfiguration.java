@@ -34,6 +34,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
 import org.vividly.identity.Tokens;
@@ -49,13 +53,29 @@ import tools.jackson.databind.json.JsonMapper;
  * inside their organization is decided by the modules themselves (see
  * {@link org.vividly.tenancy.Visibility}); these rules decide which endpoints a role may call.
  * Refusals on the API are RFC 7807 Problem Details: 401 with {@code WWW-Authenticate: Bearer}
- * (RFC 6750) when not signed in, 403 when the role is not enough.
+ * (RFC 6750) when not signed in, 403 when the role is not enough. Every answer carries the
+ * security headers below; HSTS only over HTTPS, which includes a TLS-terminating proxy that the
+ * server trusts ({@code request.isSecure()}).
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
   private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+  /**
+   * Everything a page loads comes from this server, and no script runs that is not a file of it: no
+   * inline script, event-handler attribute, {@code eval} or inline style ({@code forms.js} replaces
+   * the inline handlers; htmx is told not to inject its indicator style). {@code data:} images are
+   * Pico's and Swagger UI's icons. Pages may not be framed, and forms post only here.
+   */
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; font-src 'self'; "
+      + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+  /** Swagger UI's bundle applies an inline style, so its pages alone may; they too run no inline script. */
+  private static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+  private static final RequestMatcher SWAGGER_UI = request -> request.getRequestURI().startsWith("/swagger-ui/");
+  /** No page needs these; a script that got in anyway cannot ask for them. */
+  private static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
   private static final RequestMatcher BEARER = request -> {
     String header = request.getHeader("Authorization");
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -119,6 +139,13 @@ class SecurityConfiguration {
         .oauth2ResourceServer(server -> server
             .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(source -> callerFrom(source, tokens)))
             .authenticationEntryPoint((request, response, e) -> problem(json, request, response, 401, "unauthorized", "Unauthorized", e.getMessage())))
+        // Spring Security's defaults stay: X-Content-Type-Options nosniff, X-Frame-Options DENY, no-store caching.
+        .headers(headers -> headers
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI), new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+            .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
         .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getRequestURI().startsWith("/api/v1/auth/") || request.getRequestURI().startsWith("/api/v1/invitations/")))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, request, response, 401, "unauthorized", "Unauthorized", "Sign in first: send 'Authorization: Bearer <access token>' from POST /api/v1/auth/token"), API)
