@@ -28,7 +28,7 @@ class ErrorEndpoint implements ErrorController {
   Object error(HttpServletRequest request) {
     HttpStatus status = status(request);
     String detail = detail(request, status);
-    String uri = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+    String uri = uriOf(request);
     if (uri.startsWith("/api/") || !acceptsHtml(request)) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
       problem.setType(URI.create("https://vividly.org/problems/" + (status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "invalid-request")));
@@ -43,6 +43,7 @@ class ErrorEndpoint implements ErrorController {
 
   private static HttpStatus status(HttpServletRequest request) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (code == null) return HttpStatus.NOT_FOUND; // asked for directly: there is no page here
     HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
     return status == null || status.value() < 400 ? HttpStatus.INTERNAL_SERVER_ERROR : status;
   }
@@ -52,9 +53,14 @@ class ErrorEndpoint implements ErrorController {
       Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
       return failure instanceof Throwable t ? ClientMessages.of(t, "Request " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)) : ClientMessages.internal(ClientMessages.reference());
     }
-    if (status == HttpStatus.NOT_FOUND) return "There is nothing at " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) + ".";
+    if (status == HttpStatus.NOT_FOUND) return "There is nothing at " + uriOf(request) + ".";
     Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
     return message instanceof String m && !m.isBlank() ? m : status.getReasonPhrase();
+  }
+
+  private static String uriOf(HttpServletRequest request) {
+    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    return uri != null ? uri.toString() : request.getRequestURI();
   }
 
   private static boolean acceptsHtml(HttpServletRequest request) {

@@ -154,11 +154,12 @@ public class Schools {
    * enroll anyone (students join with the class's code, see {@link #join}). Enrolling twice is a
    * no-op.
    *
+   * @throws NotFound when the class is not one the caller manages, or the person is not one of the organization's students
    * @throws Forbidden when the caller is not an administrator
-   * @throws NotFound when the class is not in the organization, or the person is not one of its students
    */
   @Transactional
   public void enroll(Caller caller, UUID classId, UUID studentId) {
+    managed(caller, classId);
     if (!caller.role().isAdmin()) throw new Forbidden("Enrolling students is an administrator's act; students join a class with the code its teacher shares");
     enroll(caller.organization(), classId, studentId);
   }

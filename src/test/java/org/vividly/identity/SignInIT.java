@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 class SignInIT extends IntegrationTest {
 
   @Autowired org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Override
   protected String organization() {
@@ -207,6 +208,30 @@ class SignInIT extends IntegrationTest {
       assertThatThrownBy(() -> signIn.authenticate(other.email(), "guess", address)).isInstanceOf(SignInRefused.class);
     }
     assertThatThrownBy(() -> signIn.authenticate(other.email(), PASSWORD, "::1")).as("[::1] is the same address as 127.0.0.1").isInstanceOf(SignInLocked.class);
+  }
+
+  @Test
+  void withoutATrustedProxyXForwardedForIsIgnored() {
+    Caller student = member(organization(), Role.STUDENT, "spoofer");
+    var request = HttpRequest.newBuilder(URI.create(url("/api/v1/auth/token"))).header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.99")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("email", student.email(), "password", PASSWORD))));
+    assertThat(send(request.build()).statusCode()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT ip FROM auth_session WHERE user_id = ?").param(student.userId()).query(String.class).list()).allSatisfy(ip -> assertThat(ip).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+  }
+
+  @Test
+  void aSignInEndsAfterItsAbsoluteLifetimeHoweverOftenItIsRefreshed() {
+    Caller student = member(organization(), Role.STUDENT, "long-session");
+    JsonNode first = signIn(student.email());
+    String session = jdbc.sql("SELECT id::text FROM auth_session WHERE user_id = ? ORDER BY created_at DESC LIMIT 1").param(student.userId()).query(String.class).single();
+    // Signed in 29 days and 23 hours ago: a refresh may extend it by one hour at most.
+    jdbc.sql("UPDATE auth_session SET created_at = now() - interval '29 days 23 hours' WHERE id = ?::uuid").param(session).update();
+    JsonNode second = json(post("/api/v1/auth/refresh", Map.of("refresh_token", first.path("refresh_token").asString()), null));
+    Instant expires = jdbc.sql("SELECT expires_at FROM auth_session WHERE id = ?::uuid").param(session).query(java.sql.Timestamp.class).single().toInstant();
+    assertThat(expires).isBefore(Instant.now().plus(Duration.ofHours(2)));
+    jdbc.sql("UPDATE auth_session SET created_at = now() - interval '31 days' WHERE id = ?::uuid").param(session).update();
+    JsonNode third = json(post("/api/v1/auth/refresh", Map.of("refresh_token", second.path("refresh_token").asString()), null));
+    assertThat(post("/api/v1/auth/refresh", Map.of("refresh_token", third.path("refresh_token").asString()), null).statusCode()).as("past 30 days the sign-in is over").isEqualTo(401);
   }
 
   @Test

@@ -226,6 +226,15 @@ class AskPageBrowserIT extends IntegrationTest {
   }
 
   @Test
+  void aRefusedQuestionShowsWhyInThePageThoughItAnswers400() {
+    browser.get(url("/"));
+    browser.findElement(By.id("question")).sendKeys("   ");
+    browser.findElement(By.id("ask-button")).click();
+    WebElement error = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-error")));
+    assertThat(error.getText()).contains("Can't ask that");
+  }
+
+  @Test
   void anOutOfLibraryQuestionSaysSo() {
     browser.get(url("/"));
     browser.findElement(By.id("question")).sendKeys("Who won the 2010 World Cup?");

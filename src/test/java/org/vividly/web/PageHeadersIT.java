@@ -180,7 +180,8 @@ class PageHeadersIT extends IntegrationTest {
     TreeSet<String> routes = new TreeSet<>();
     mappings.getHandlerMethods().forEach((info, method) -> {
       Class<?> type = method.getBeanType();
-      boolean page = type.getPackageName().startsWith("org.vividly") && AnnotatedElementUtils.hasAnnotation(type, Controller.class)
+      // The error endpoint renders other requests' failures; the error checks below cover it.
+      boolean page = type.getPackageName().startsWith("org.vividly") && AnnotatedElementUtils.hasAnnotation(type, Controller.class) && !org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(type)
           && !AnnotatedElementUtils.hasAnnotation(type, ResponseBody.class) && !method.hasMethodAnnotation(ResponseBody.class);
       var methods = info.getMethodsCondition().getMethods();
       if (page && (methods.isEmpty() || methods.contains(RequestMethod.GET))) routes.addAll(info.getPatternValues());
