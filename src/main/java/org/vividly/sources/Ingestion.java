@@ -18,6 +18,7 @@ import org.vividly.jobs.Jobs;
 import org.vividly.sources.internal.IngestionPipeline;
 import org.vividly.sources.internal.Reindexer;
 import org.vividly.sources.internal.SourcesProperties;
+import org.vividly.sources.internal.UploadLimits;
 import org.vividly.sources.internal.Uploads;
 import org.vividly.storage.StorageProperties;
 import org.vividly.tenancy.OrganizationId;
@@ -25,6 +26,8 @@ import org.vividly.tenancy.OrganizationId;
 /** Starts ingestion and reindexing jobs. */
 @Service
 public class Ingestion {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Ingestion.class);
 
   private final Jobs jobs;
   private final IngestionPipeline pipeline;
@@ -48,31 +51,25 @@ public class Ingestion {
    * @param fileName the uploaded file's name; {@code .zip} means an archive of a folder
    * @param clientSkipped files the client left out of the upload, with reasons, for the report
    * @throws InvalidRequest when the upload is empty or not a readable archive
+   * @throws UploadTooLarge when it unpacks past {@code vividly.sources.max-upload-size} or
+   *     {@code max-compression-ratio}; nothing of it is kept
    */
   public JobView ingest(OrganizationId org, UUID uploadedBy, InputStream upload, String fileName, List<SkippedFile> clientSkipped) {
     String name = Path.of(fileName == null || fileName.isBlank() ? "upload" : fileName).getFileName().toString();
-    Path dir = storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
+    Path dir = newUploadDir();
     Path tree = dir.resolve("tree");
     List<SkippedFile> skipped = new ArrayList<>(clientSkipped);
-    try {
+    UploadLimits limits = properties.uploadLimits();
+    store(dir, name, () -> {
       Files.createDirectories(tree);
       if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-        skipped.addAll(Uploads.extract(upload, tree, properties.maxFileSize().toBytes()));
+        skipped.addAll(Uploads.extract(upload, tree, limits));
       } else {
-        long size = Uploads.copy(upload, tree.resolve(name), properties.maxFileSize().toBytes());
-        if (size < 0) throw new InvalidRequest(name + ": the file is over the " + properties.maxFileSize().toMegabytes() + " MB limit (vividly.sources.max-file-size)");
+        long size = Uploads.copy(upload, tree.resolve(name), limits);
+        if (size > limits.maxFileBytes()) throw new InvalidRequest(name + ": " + Uploads.tooLarge(size, limits.maxFileBytes()));
         if (size == 0) throw new InvalidRequest(name + ": the file is empty");
       }
-    } catch (ZipException e) {
-      delete(dir);
-      throw new InvalidRequest(name + " is not a readable ZIP archive: " + e.getMessage());
-    } catch (IOException e) {
-      delete(dir);
-      throw new UncheckedIOException("Cannot store the upload", e);
-    } catch (RuntimeException e) {
-      delete(dir);
-      throw e;
-    }
+    });
     return jobs.submit(org, "ingestion", name, progress -> progress.report(pipeline.ingest(org, uploadedBy, tree, skipped, progress).asMap()), () -> delete(dir));
   }
 
@@ -101,18 +98,39 @@ public class Ingestion {
    * size checks as ingestion. The caller deletes the folder when done.
    *
    * @throws InvalidRequest when the upload is not a readable ZIP archive
+   * @throws UploadTooLarge when it unpacks past the limits; nothing of it is kept
    */
   public Path unpack(InputStream zip, String fileName) {
-    Path dir = storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
+    Path dir = newUploadDir();
+    store(dir, fileName, () -> Uploads.extract(zip, dir, properties.uploadLimits()));
+    return dir;
+  }
+
+  private Path newUploadDir() {
+    return storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
+  }
+
+  private interface Storing {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code storing}; when it fails in any way, {@code dir} and all it wrote are deleted. */
+  private static void store(Path dir, String fileName, Storing storing) {
     try {
-      Uploads.extract(zip, dir, properties.maxFileSize().toBytes());
-      return dir;
+      storing.run();
     } catch (ZipException e) {
       delete(dir);
       throw new InvalidRequest(fileName + " is not a readable ZIP archive: " + e.getMessage());
     } catch (IOException e) {
       delete(dir);
       throw new UncheckedIOException("Cannot store the upload", e);
+    } catch (UploadTooLarge e) {
+      delete(dir);
+      log.warn("Refused the upload {}: {}", fileName, e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      delete(dir);
+      throw e;
     }
   }
 

@@ -41,6 +41,7 @@ import org.vividly.sources.TranscriptDocument;
 import org.vividly.storage.StorageProperties;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.videos.internal.AddressRule;
 import org.vividly.videos.internal.VideoStore;
 import org.vividly.videos.internal.VideosProperties;
 import org.vividly.videos.internal.YtDlp;
@@ -51,7 +52,8 @@ import org.vividly.videos.internal.YtDlp;
  * <p>What can be checked at once is checked before anything is stored, and refused with a clear
  * message: a file ffprobe cannot read, a recording with no audio and no subtitles, subtitles with
  * malformed or overlapping cues or running past the end of the recording, a language the
- * speech-to-text engine does not know, an address when yt-dlp is not installed. The slow part
+ * speech-to-text engine does not know, an address Vividly may not fetch from (see
+ * {@link AddressRule}), an address when yt-dlp is not installed. The slow part
  * (fetching, speech-to-text, embedding) runs as a job; if it fails, the video is marked failed with
  * the reason, its files are deleted, and nothing of it reaches the library.
  */
@@ -74,11 +76,12 @@ public class Videos {
   private final Sources sources;
   private final Collections collections;
   private final YtDlp ytDlp;
+  private final AddressRule addresses;
   private final StorageProperties storage;
   private final VideosProperties properties;
   private final ApplicationEventPublisher events;
 
-  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, Collections collections, YtDlp ytDlp, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events) {
+  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, Collections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events) {
     this.store = store;
     this.jobs = jobs;
     this.inspector = inspector;
@@ -87,6 +90,7 @@ public class Videos {
     this.sources = sources;
     this.collections = collections;
     this.ytDlp = ytDlp;
+    this.addresses = addresses;
     this.storage = storage;
     this.properties = properties;
     this.events = events;
@@ -182,17 +186,14 @@ public class Videos {
   /**
    * Adds a recording by address, fetched with yt-dlp (with the site's subtitles when it has them).
    *
+   * @throws AddressNotAllowed when Vividly may not fetch from the address (checked first, so also
+   *     where yt-dlp is missing): not http(s), with a user name, or a host that resolves to a
+   *     loopback, private, link-local or metadata address; its redirects are checked in the job
    * @throws YtDlpMissing when yt-dlp is not installed on the server
-   * @throws InvalidRequest when the address is not an http(s) URL
+   * @throws InvalidRequest when the address is not a web address or its host has no address
    */
   public Video addFromUrl(Caller caller, Details details, String url) {
-    URI uri;
-    try {
-      uri = URI.create(url == null ? "" : url.strip());
-    } catch (IllegalArgumentException e) {
-      throw new InvalidRequest("'" + url + "' is not a web address.");
-    }
-    if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) throw new InvalidRequest("Send an http or https address, not '" + url + "'.");
+    URI uri = addresses.check(url);
     if (!ytDlp.installed()) throw new YtDlpMissing(ytDlp.program());
     if (details.collectionId() != null) collections.requireEditor(caller, details.collectionId());
     UUID id = UUID.randomUUID();

@@ -148,6 +148,17 @@ public abstract class IntegrationTest {
 
   /** Uploads bytes as a file to /api/v1/ingestions and waits for the job to finish. */
   protected JsonNode ingest(String fileName, byte[] content) {
+    JsonNode job = RestClient.create(url("")).post().uri("/api/v1/ingestions").header("Authorization", auth()).contentType(MediaType.MULTIPART_FORM_DATA).body(filePart(fileName, content)).retrieve().body(JsonNode.class);
+    return awaitJob(job.path("id").asString(), Duration.ofMinutes(10));
+  }
+
+  /** Posts bytes as the multipart part {@code file} to {@code path}, as this class's admin; answers whatever status came back. */
+  protected org.springframework.http.ResponseEntity<String> postFile(String path, String fileName, byte[] content) {
+    return RestClient.create(url("")).post().uri(path).header("Authorization", auth()).contentType(MediaType.MULTIPART_FORM_DATA).body(filePart(fileName, content))
+        .retrieve().onStatus(status -> true, (request, response) -> {}).toEntity(String.class);
+  }
+
+  private static LinkedMultiValueMap<String, Object> filePart(String fileName, byte[] content) {
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("file", new ByteArrayResource(content) {
       @Override
@@ -155,8 +166,7 @@ public abstract class IntegrationTest {
         return fileName;
       }
     });
-    JsonNode job = RestClient.create(url("")).post().uri("/api/v1/ingestions").header("Authorization", auth()).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
-    return awaitJob(job.path("id").asString(), Duration.ofMinutes(10));
+    return parts;
   }
 
   protected JsonNode awaitJob(String id, Duration timeout) {

@@ -85,11 +85,28 @@ class VideosIT extends IntegrationTest {
   @Test
   void anAddressNeedsYtDlpAndSaysSoWhenItIsMissing() {
     assumeTrue(!Processes.installed("yt-dlp"), "yt-dlp is installed here; this checks the message when it is not");
-    HttpResponse<String> response = call("POST", "/api/v1/videos/by-address", Map.of("url", "https://example.org/lecture"), teacherAuth);
+    // A public literal, so no name is looked up; nothing connects to it while yt-dlp is missing.
+    HttpResponse<String> response = call("POST", "/api/v1/videos/by-address", Map.of("url", "https://93.184.215.14/lecture"), teacherAuth);
     assertThat(response.statusCode()).isEqualTo(501);
     assertThat(json(response).path("type").asString()).endsWith("yt-dlp-missing");
     assertThat(json(response).path("detail").asString()).contains("yt-dlp").contains("upload the file");
     assertThat(call("POST", "/api/v1/videos/by-address", Map.of("url", "file:///etc/passwd"), teacherAuth).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void addressesOnTheServersOwnNetworkAreRefusedWith400EvenWhereYtDlpIsMissing() {
+    int before = json(call("GET", "/api/v1/videos", null, teacherAuth)).size();
+    for (String url : List.of("http://127.0.0.1:5432/", "http://169.254.169.254/latest/meta-data/", "http://[::1]/", "http://localhost:8080/actuator",
+        "http://10.1.2.3/video.mp4", "http://192.168.1.1/", "http://[fd00:ec2::254]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
+        "http://metadata.google.internal/computeMetadata/v1/", "http://0177.0.0.1/", "https://user:secret@93.184.215.14/", "gopher://93.184.215.14/")) {
+      HttpResponse<String> response = call("POST", "/api/v1/videos/by-address", Map.of("url", url), teacherAuth);
+      assertThat(response.statusCode()).as(url + " -> " + response.body()).isEqualTo(400);
+      assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(json(response).path("type").asString()).as(url).isEqualTo("https://vividly.org/problems/address-not-allowed");
+    }
+    assertThat(json(call("POST", "/api/v1/videos/by-address", Map.of("url", "http://169.254.169.254/latest/meta-data/"), teacherAuth)).path("detail").asString())
+        .contains("169.254.169.254 is a cloud metadata address");
+    assertThat(json(call("GET", "/api/v1/videos", null, teacherAuth)).size()).isEqualTo(before);
   }
 
   @Test

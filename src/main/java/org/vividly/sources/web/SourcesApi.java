@@ -88,7 +88,8 @@ class SourcesApi {
       summary = "Ingest an upload",
       description =
           "Upload one document (PDF, EPUB, HTML, Markdown, text) or a ZIP archive of a folder, for example an OpenStax CNXML book. "
-              + "Returns the ingestion job at once; follow its progress at /api/v1/jobs/{id}. `skipped` optionally lists files the client left out, as JSON [{file, reason}].")
+              + "Returns the ingestion job at once; follow its progress at /api/v1/jobs/{id}. `skipped` optionally lists files the client left out, as JSON [{file, reason}]. "
+              + "An upload that unpacks to more than vividly.sources.max-upload-size, or to more than vividly.sources.max-compression-ratio times its size (a ZIP bomb), answers 413 Problem Details (type upload-too-large) and nothing of it is kept.")
   ResponseEntity<JobView> ingest(@RequestPart("file") MultipartFile file, @RequestPart(name = "skipped", required = false) String skipped, HttpServletRequest request) {
     if (file.isEmpty()) throw new InvalidRequest((file.getOriginalFilename() == null ? "The upload" : file.getOriginalFilename()) + " is empty");
     List<SkippedFile> clientSkipped = parseSkipped(skipped);

@@ -19,9 +19,11 @@ import org.vividly.media.Processes;
 public class YtDlp {
 
   private final VideosProperties properties;
+  private final Redirects redirects;
 
-  YtDlp(VideosProperties properties) {
+  YtDlp(VideosProperties properties, Redirects redirects) {
     this.properties = properties;
+    this.redirects = redirects;
   }
 
   public boolean installed() {
@@ -40,11 +42,14 @@ public class YtDlp {
   public record Download(Path media, Optional<Path> subtitles, String title) {}
 
   /**
-   * Downloads at most 720p (or audio alone when there is no video), into {@code dir}.
+   * Downloads at most 720p (or audio alone when there is no video), into {@code dir}. The address's
+   * redirects are followed and checked first, and yt-dlp is given where they end.
    *
    * @throws MediaFailed when yt-dlp is missing, the address cannot be fetched, or nothing came down
+   * @throws org.vividly.videos.AddressNotAllowed when the address redirects to one Vividly does not fetch from
    */
-  public Download fetch(String url, String language, Path dir) {
+  public Download fetch(String address, String language, Path dir) {
+    String url = redirects.follow(address).toString();
     Processes.Result r = Processes.run(List.of(properties.ytDlp(), "--no-playlist", "--no-progress", "--restrict-filenames",
         "-f", "bv*[height<=720][ext=mp4]+ba[ext=m4a]/b[height<=720]/bv*[height<=720]+ba/b/ba",
         "--merge-output-format", "mp4",

@@ -82,7 +82,8 @@ class VideosApi {
   @PostMapping(path = "/by-address", consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Add a recording by its web address, fetched with yt-dlp",
-      description = "Needs yt-dlp on the server; without it the answer is 501 Problem Details (type yt-dlp-missing). The site's subtitles are used when it has them, else speech-to-text.")
+      description = "Only http(s) addresses without a user name whose host resolves to public addresses: loopback, private, link-local, unique-local, multicast, reserved and cloud metadata addresses answer 400 Problem Details (type address-not-allowed), "
+          + "unless listed in vividly.videos.allowed-hosts; redirects are checked the same way before yt-dlp fetches. Needs yt-dlp on the server; without it the answer is 501 Problem Details (type yt-dlp-missing). The site's subtitles are used when it has them, else speech-to-text.")
   ResponseEntity<Video> byAddress(@RequestBody ByAddress body, HttpServletRequest http) {
     if (body == null) throw new InvalidRequest("Send {\"url\": \"https://...\"}.");
     Video video = videos.addFromUrl(organization.caller(http), new Videos.Details(body.title(), body.language(), body.tags(), body.collectionId()), body.url());
