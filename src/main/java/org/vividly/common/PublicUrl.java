@@ -40,7 +40,7 @@ public class PublicUrl {
     if (configured != null) return;
     if (!"management".equals(event.getApplicationContext().getServerNamespace())) {
       base = "http://localhost:" + event.getWebServer().getPort();
-      log.info("vividly.public-url is not set: links in emails point at {}. Set it to the address people use to reach this server.", base);
+      log.warn("vividly.public-url is not set: links in emails point at {}, which only works on this machine. Set it to the address people use to reach this server.", base);
     }
   }
 

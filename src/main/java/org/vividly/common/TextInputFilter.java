@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * elsewhere (see {@link ErrorEndpoint}), before any controller sees it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// After Spring Security's chain (order -100): an anonymous caller's multipart body is refused
+// before anything here makes the container parse it to disk.
+@Order(0)
 class TextInputFilter extends OncePerRequestFilter {
 
   @Override

@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.vividly.common.AlreadyExists;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
+import org.vividly.ratelimit.RateLimit;
+import org.vividly.ratelimit.RateLimits;
 import org.vividly.tenancy.Names;
 import org.vividly.tenancy.OrganizationId;
 import org.vividly.tenancy.Organizations;
@@ -59,8 +61,10 @@ public class Accounts {
   private final Organizations organizations;
   private final Schools schools;
   private final JsonMapper json;
+  private final RateLimits limits;
 
-  Accounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, Schools schools, JsonMapper json) {
+  Accounts(JdbcClient jdbc, PasswordEncoder passwords, Organizations organizations, Schools schools, JsonMapper json, RateLimits limits) {
+    this.limits = limits;
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.organizations = organizations;
@@ -227,11 +231,14 @@ public class Accounts {
 
   /**
    * A password-reset token (valid 1 hour) for the account with this email, or empty when there is
-   * none; callers answer the same either way so that emails cannot be probed.
+   * none, or when the account was sent {@code vividly.rate-limit.password-resets-per-hour} already;
+   * callers answer the same either way so that emails cannot be probed.
    */
   @Transactional
   public Optional<PasswordReset> requestPasswordReset(String email) {
-    return findByEmail(email).filter(Account::activated).map(account -> new PasswordReset(account, oneTimeToken(account.id(), "password_reset", null, RESET_LIFETIME)));
+    return findByEmail(email).filter(Account::activated)
+        .filter(account -> limits.consume(RateLimit.PASSWORD_RESETS, "account:" + account.id()).allowed())
+        .map(account -> new PasswordReset(account, oneTimeToken(account.id(), "password_reset", null, RESET_LIFETIME)));
   }
 
   /** @param token the raw token for the link; only its hash is stored */

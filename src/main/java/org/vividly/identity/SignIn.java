@@ -8,6 +8,7 @@ import org.springframework.util.function.SingletonSupplier;
 import org.vividly.common.InvalidRequest;
 import org.vividly.ratelimit.ClientAddress;
 import org.vividly.ratelimit.RateLimit;
+import org.vividly.ratelimit.RateLimitDecision;
 import org.vividly.ratelimit.RateLimits;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Organizations;
@@ -66,24 +67,33 @@ public class SignIn {
     String address = "ip:" + ClientAddress.key(client);
     String pair = address + "|account:" + normalized;
     String account = "account:" + normalized;
-    long wait = Math.max(limits.secondsUntilAllowed(RateLimit.SIGN_IN, pair), limits.secondsUntilAllowed(RateLimit.SIGN_IN_PER_ACCOUNT, account));
-    if (wait > 0) {
-      throw new SignInLocked("This account is locked after too many failed sign-ins. Try again in " + minutes(wait) + ", or reset your password.", wait);
+    // A token is taken before the password is checked and given back when it was right: checking
+    // first and taking after would let a thousand parallel guesses pass one check.
+    RateLimitDecision fromHere = limits.consume(RateLimit.SIGN_IN, pair);
+    if (!fromHere.allowed()) throw locked(fromHere);
+    RateLimitDecision anywhere = limits.consume(RateLimit.SIGN_IN_PER_ACCOUNT, account);
+    if (!anywhere.allowed()) {
+      limits.refund(RateLimit.SIGN_IN, pair);
+      throw locked(anywhere);
     }
-    if (limits.secondsUntilAllowed(RateLimit.SIGN_IN_PER_IP, address) > 0) slowDown();
+    boolean addressHadRoom = limits.consume(RateLimit.SIGN_IN_PER_IP, address).allowed();
+    if (!addressHadRoom) slowDown();
     Optional<Account> found = accounts.findByEmail(normalized);
     String hash = found.flatMap(a -> accounts.passwordHash(a.id())).orElseGet(dummyHash::obtain);
     boolean matches = password != null && passwords.matches(password, hash) && found.isPresent() && found.get().activated()
         && organizations.find(found.get().organization()).isPresent();
-    if (!matches) {
-      limits.consume(RateLimit.SIGN_IN, pair);
-      limits.consume(RateLimit.SIGN_IN_PER_ACCOUNT, account);
-      limits.consume(RateLimit.SIGN_IN_PER_IP, address);
-      throw new SignInRefused("Wrong email or password");
-    }
+    if (!matches) throw new SignInRefused("Wrong email or password");
+    limits.refund(RateLimit.SIGN_IN, pair);
+    limits.refund(RateLimit.SIGN_IN_PER_ACCOUNT, account);
+    if (addressHadRoom) limits.refund(RateLimit.SIGN_IN_PER_IP, address);
     Account a = found.get();
     accounts.signedIn(a.id());
     return new Caller(a.id(), a.organization(), a.role(), a.email(), a.displayName(), null);
+  }
+
+  private static SignInLocked locked(RateLimitDecision decision) {
+    long wait = Math.max(1, decision.retryAfterSeconds());
+    return new SignInLocked("This account is locked after too many failed sign-ins. Try again in " + minutes(wait) + ", or reset your password.", wait);
   }
 
   /** Requests run on virtual threads, so a waiting sign-in holds no platform thread. */

@@ -141,6 +141,9 @@ public class Tokens {
   }
 
   private static String truncate(String value) {
-    return value == null ? null : value.length() > 300 ? value.substring(0, 300) : value;
+    if (value == null) return null;
+    // Stored and shown to admins: no control or formatting characters (and PostgreSQL refuses U+0000).
+    String clean = value.replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "");
+    return clean.length() > 300 ? clean.substring(0, 300) : clean;
   }
 }

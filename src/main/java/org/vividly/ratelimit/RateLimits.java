@@ -3,7 +3,6 @@ package org.vividly.ratelimit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -29,8 +28,8 @@ public class RateLimits {
   public interface Store {
     ConsumptionProbe consume(String key, BucketConfiguration configuration);
 
-    /** Whether one more token could be taken now, without taking it. */
-    EstimationProbe estimate(String key, BucketConfiguration configuration);
+    /** Gives one token back (never past the bucket's capacity). */
+    void refund(String key, BucketConfiguration configuration);
   }
 
   public RateLimits(RateLimitProperties properties, Store store) {
@@ -41,6 +40,7 @@ public class RateLimits {
     define(RateLimit.CONTENT_REQUESTS, window(properties.contentRequestsPerHour(), Duration.ofHours(1)));
     define(RateLimit.SIGN_IN, window(properties.signInAttempts(), properties.signInWindow()));
     define(RateLimit.SIGN_IN_PER_ACCOUNT, window(properties.signInAttemptsPerAccount(), properties.signInWindow()));
+    define(RateLimit.PASSWORD_RESETS, window(properties.passwordResetsPerHour(), Duration.ofHours(1)));
     define(RateLimit.SIGN_IN_PER_IP, window(properties.signInAttemptsPerIp(), properties.signInWindow()));
   }
 
@@ -83,15 +83,13 @@ public class RateLimits {
   }
 
   /**
-   * Whether {@code client} still has a call left for {@code limit}, without taking it: how sign-in
-   * checks a lock before trying a password, and takes a token only when the password was wrong.
-   *
-   * @return seconds until a call is allowed again, 0 when one is allowed now
+   * Gives back a token taken by {@link #consume}: how sign-in takes a token before it checks a
+   * password (so that parallel tries cannot all pass one check) and returns it when the password
+   * was right.
    */
-  public long secondsUntilAllowed(RateLimit limit, String client) {
-    if (!enabled && !limit.alwaysOn()) return 0;
-    EstimationProbe probe = store.estimate(limit.name().toLowerCase(Locale.ROOT) + ":" + client, configurations.get(limit));
-    return probe.canBeConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+  public void refund(RateLimit limit, String client) {
+    if (!enabled && !limit.alwaysOn()) return;
+    store.refund(limit.name().toLowerCase(Locale.ROOT) + ":" + client, configurations.get(limit));
   }
 
   /** Like {@link #consume}, throwing when the call is refused. */

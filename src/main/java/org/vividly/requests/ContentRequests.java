@@ -79,8 +79,14 @@ public class ContentRequests {
     boolean narrate = command.modalities().contains(Modality.AUDIO) || command.modalities().contains(Modality.VIDEO);
     if (narrate) stages.add(Stage.AUDIO_SYNTHESIS);
     if (command.modalities().contains(Modality.VIDEO)) stages.addAll(List.of(Stage.SLIDE_RENDERING, Stage.VIDEO_RENDERING, Stage.FORMAT_CONVERSION));
-    limits.require(RateLimit.CONTENT_REQUESTS, "user:" + caller.userId());
     quotas.reserve(org, caller.userId(), narrate ? Meter.VIDEO : Meter.TEXT, id);
+    try {
+      // After the quota: a question refused for the month does not also use up one of the hour's.
+      limits.require(RateLimit.CONTENT_REQUESTS, "user:" + caller.userId());
+    } catch (RateLimitExceeded e) {
+      quotas.release(id);
+      throw e;
+    }
     try {
       store.insert(org, caller.userId(), id, command, stages);
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.zip.ZipException;
 import org.springframework.stereotype.Service;
 import org.vividly.common.InvalidRequest;
+import org.vividly.common.TextInput;
 import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
 import org.vividly.sources.internal.IngestionPipeline;
@@ -21,6 +22,7 @@ import org.vividly.sources.internal.SourcesProperties;
 import org.vividly.sources.internal.UploadLimits;
 import org.vividly.sources.internal.Uploads;
 import org.vividly.storage.StorageProperties;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 
 /** Starts ingestion and reindexing jobs. */
@@ -46,16 +48,16 @@ public class Ingestion {
   /**
    * Stores an upload (a ZIP archive of a folder, or one document) and queues its ingestion.
    *
-   * @param uploadedBy who sent it: they (or an admin) may delete the sources it makes; null for an
-   *     upload no person sent (the demo library), which only admins delete
+   * @param uploadedBy who sent it: they (or an admin) may delete or replace the sources it makes;
+   *     null for an upload no person sent (the demo library), which only admins delete
    * @param fileName the uploaded file's name; {@code .zip} means an archive of a folder
    * @param clientSkipped files the client left out of the upload, with reasons, for the report
    * @throws InvalidRequest when the upload is empty or not a readable archive
    * @throws UploadTooLarge when it unpacks past {@code vividly.sources.max-upload-size} or
    *     {@code max-compression-ratio}; nothing of it is kept
    */
-  public JobView ingest(OrganizationId org, UUID uploadedBy, InputStream upload, String fileName, List<SkippedFile> clientSkipped) {
-    String name = Path.of(fileName == null || fileName.isBlank() ? "upload" : fileName).getFileName().toString();
+  public JobView ingest(OrganizationId org, Caller uploadedBy, InputStream upload, String fileName, List<SkippedFile> clientSkipped) {
+    String name = Path.of(fileName == null || fileName.isBlank() ? "upload" : TextInput.check("The file name", fileName)).getFileName().toString();
     Path dir = newUploadDir();
     Path tree = dir.resolve("tree");
     List<SkippedFile> skipped = new ArrayList<>(clientSkipped);

@@ -206,7 +206,10 @@ public class Schools {
   public String joinCode(Caller caller, UUID classId) {
     managed(caller, classId);
     String code = jdbc.sql("SELECT join_code FROM school_class WHERE id = ?").param(classId).query(String.class).optional().orElse(null);
-    return code != null ? code : newJoinCode(caller, classId);
+    if (code != null) return code;
+    // Two first looks at once must not each make a code and leave one of them dead.
+    jdbc.sql("UPDATE school_class SET join_code = ? WHERE id = ? AND join_code IS NULL").params(JoinCodes.next(), classId).update();
+    return jdbc.sql("SELECT join_code FROM school_class WHERE id = ?").param(classId).query(String.class).single();
   }
 
   /** Replaces a class's join code (the old one stops working), for a class the caller manages. */

@@ -20,9 +20,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.vividly.collections.CollectionDetails;
 import org.vividly.collections.Collections;
+import org.vividly.common.ClientMessages;
 import org.vividly.common.Forbidden;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
+import org.vividly.common.TextInput;
 import org.vividly.common.VividlyException;
 import org.vividly.jobs.JobProgress;
 import org.vividly.jobs.JobView;
@@ -294,8 +296,7 @@ public class Videos {
       try {
         work.accept(progress);
       } catch (RuntimeException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        store.failed(org, id, reason);
+        store.failed(org, id, ClientMessages.of(e, "Video " + id));
         delete(dir(org, id));
         throw e;
       }
@@ -389,7 +390,7 @@ public class Videos {
 
   private static String fileName(String name, String fallback) {
     if (name == null || name.isBlank()) return fallback;
-    return Path.of(name.replace('\\', '/')).getFileName().toString();
+    return Path.of(TextInput.check("The file name", name).replace('\\', '/')).getFileName().toString();
   }
 
   private static String extension(String name) {

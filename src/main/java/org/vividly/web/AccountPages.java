@@ -121,11 +121,14 @@ class AccountPages {
 
   /** A student joins a class with the code its teacher shared. */
   @PostMapping("/my/classes/join")
-  String join(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request) {
+  String join(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
     try {
       SchoolClass joined = schools.join(current.caller(request), code);
-      return "redirect:/my?joined=" + java.net.URLEncoder.encode(joined.name(), java.nio.charset.StandardCharsets.UTF_8);
+      redirect.addFlashAttribute("joined", joined.name());
+      return "redirect:/my#classes";
     } catch (VividlyException e) {
+      response.setStatus(e.status().value());
       model.addAttribute("joinError", e.getMessage());
       return mine(model, request);
     }

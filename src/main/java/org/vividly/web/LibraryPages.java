@@ -102,7 +102,7 @@ class LibraryPages {
       return sources(model, request);
     }
     try (InputStream in = file.getInputStream()) {
-      JobView job = ingestion.ingest(org, organization.caller(request).userId(), in, file.getOriginalFilename(), List.of());
+      JobView job = ingestion.ingest(org, organization.caller(request), in, file.getOriginalFilename(), List.of());
       return "redirect:/jobs/" + job.id();
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());

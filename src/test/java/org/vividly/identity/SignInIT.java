@@ -135,7 +135,7 @@ class SignInIT extends IntegrationTest {
 
   /** A SignIn with the default limits (the shared test server allows many failures per address) and its own buckets. */
   private SignIn withDefaultLimits() {
-    var properties = new org.vividly.ratelimit.internal.RateLimitProperties(true, "memory", new org.vividly.ratelimit.internal.RateLimitProperties.Redis("redis://127.0.0.1:6379", "t:"), 60, 1000, 10, 5, 100, Duration.ofMinutes(15), 20, Duration.ofMillis(20));
+    var properties = new org.vividly.ratelimit.internal.RateLimitProperties(true, "memory", new org.vividly.ratelimit.internal.RateLimitProperties.Redis("redis://127.0.0.1:6379", "t:"), 60, 1000, 10, 5, 100, Duration.ofMinutes(15), 20, Duration.ofMillis(20), 3);
     var buckets = new java.util.concurrent.ConcurrentHashMap<String, io.github.bucket4j.Bucket>();
     var store = new org.vividly.ratelimit.RateLimits.Store() {
       io.github.bucket4j.Bucket bucket(String key, io.github.bucket4j.BucketConfiguration c) {
@@ -148,8 +148,8 @@ class SignInIT extends IntegrationTest {
       }
 
       @Override
-      public io.github.bucket4j.EstimationProbe estimate(String key, io.github.bucket4j.BucketConfiguration c) {
-        return bucket(key, c).estimateAbilityToConsume(1);
+      public void refund(String key, io.github.bucket4j.BucketConfiguration c) {
+        bucket(key, c).addTokens(1);
       }
     };
     return new SignIn(accounts, passwordEncoder, new org.vividly.ratelimit.RateLimits(properties, store), organizations);
@@ -179,6 +179,34 @@ class SignInIT extends IntegrationTest {
     assertThat(signIn.authenticate(student.email(), PASSWORD, "198.51.100.21").userId()).as("the student at home is not locked out").isEqualTo(student.userId());
     Caller classmate = member(organization(), Role.STUDENT, "pair-lock-classmate");
     assertThat(signIn.authenticate(classmate.email(), PASSWORD, "198.51.100.20").userId()).as("nor is a classmate at school").isEqualTo(classmate.userId());
+  }
+
+  @Test
+  void parallelGuessesCannotAllSlipPastOneCheck() throws Exception {
+    SignIn signIn = withDefaultLimits();
+    Caller student = member(organization(), Role.STUDENT, "parallel-guesses");
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var refused = new java.util.concurrent.atomic.AtomicInteger();
+    var locked = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 40; i++) {
+        String guess = "guess " + i;
+        pool.submit(() -> {
+          start.await();
+          try {
+            signIn.authenticate(student.email(), guess, "198.51.100.77");
+          } catch (SignInLocked e) {
+            locked.incrementAndGet();
+          } catch (SignInRefused e) {
+            refused.incrementAndGet();
+          }
+          return null;
+        });
+      }
+      start.countDown();
+    }
+    assertThat(refused.get()).as("passwords actually checked").isEqualTo(5);
+    assertThat(locked.get()).isEqualTo(35);
   }
 
   @Test
@@ -232,6 +260,14 @@ class SignInIT extends IntegrationTest {
     jdbc.sql("UPDATE auth_session SET created_at = now() - interval '31 days' WHERE id = ?::uuid").param(session).update();
     JsonNode third = json(post("/api/v1/auth/refresh", Map.of("refresh_token", second.path("refresh_token").asString()), null));
     assertThat(post("/api/v1/auth/refresh", Map.of("refresh_token", third.path("refresh_token").asString()), null).statusCode()).as("past 30 days the sign-in is over").isEqualTo(401);
+  }
+
+  @Test
+  void nobodyCanFloodAPersonsInboxWithResetEmails() {
+    org.vividly.support.SentEmails.listen();
+    Caller student = member(organization(), Role.STUDENT, "reset-flood");
+    for (int i = 0; i < 6; i++) assertThat(post("/api/v1/auth/password-reset", Map.of("email", student.email()), null).statusCode()).as("the answer never changes").isEqualTo(202);
+    assertThat(org.vividly.support.SentEmails.linksTo(student.email())).as("three reset emails an hour at most").hasSize(3);
   }
 
   @Test

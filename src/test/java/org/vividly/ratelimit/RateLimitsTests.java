@@ -11,7 +11,7 @@ import org.vividly.ratelimit.internal.RateLimitProperties;
 class RateLimitsTests {
 
   static RateLimits inMemory(boolean enabled, long perMinute, long perHour, long questions) throws Exception {
-    var properties = new RateLimitProperties(enabled, "memory", new RateLimitProperties.Redis("redis://127.0.0.1:6379", "t:"), perMinute, perHour, questions, 5, 100, Duration.ofMinutes(15), 20, Duration.ofSeconds(2));
+    var properties = new RateLimitProperties(enabled, "memory", new RateLimitProperties.Redis("redis://127.0.0.1:6379", "t:"), perMinute, perHour, questions, 5, 100, Duration.ofMinutes(15), 20, Duration.ofSeconds(2), 3);
     Class<?> local = Class.forName("org.vividly.ratelimit.internal.LocalBucketStore");
     Constructor<?> c = local.getDeclaredConstructor();
     c.setAccessible(true);

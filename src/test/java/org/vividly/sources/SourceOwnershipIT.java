@@ -28,8 +28,14 @@ class SourceOwnershipIT extends IntegrationTest {
   }
 
   private String upload(Caller teacher, String title) {
+    JsonNode done = uploadJob(teacher, title, "A short note about " + title + " for the class.");
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+    return done.path("report").path("sources").get(0).path("sourceId").asString();
+  }
+
+  private JsonNode uploadJob(Caller teacher, String title, String text) {
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(("# " + title + "\n\n## Notes\n\nA short note about " + title + " for the class.\n").getBytes(StandardCharsets.UTF_8)) {
+    parts.add("file", new ByteArrayResource(("# " + title + "\n\n## Notes\n\n" + text + "\n").getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
         return title.replace(' ', '-') + ".md";
@@ -37,9 +43,18 @@ class SourceOwnershipIT extends IntegrationTest {
     });
     String authorization = "Bearer " + signIn(teacher);
     JsonNode job = RestClient.create(url("")).post().uri("/api/v1/ingestions").header("Authorization", authorization).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
-    JsonNode done = awaitJob(job.path("id").asString(), Duration.ofMinutes(2));
-    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
-    return done.path("report").path("sources").get(0).path("sourceId").asString();
+    return awaitJob(job.path("id").asString(), Duration.ofMinutes(2));
+  }
+
+  @Test
+  void uploadingAFileOfTheSameNameDoesNotReplaceAnotherTeachersSource() {
+    Caller author = member(organization(), Role.TEACHER, "first-author");
+    Caller colleague = member(organization(), Role.TEACHER, "second-author");
+    String source = upload(author, "Lab safety");
+    JsonNode clobber = uploadJob(colleague, "Lab safety", "Nothing to see here.");
+    assertThat(clobber.path("report").path("skipped").toString()).as(clobber.toString()).contains("added by someone else");
+    assertThat(get("/api/v1/passages/" + json(get("/api/v1/search?q=short+note+lab+safety&k=1")).path("hits").get(0).path("passageId").asString()).body()).contains("A short note about Lab safety");
+    assertThat(call("DELETE", "/api/v1/sources/" + source, null, "Bearer " + signIn(author)).statusCode()).as("still the author's").isEqualTo(204);
   }
 
   @Test

@@ -145,7 +145,9 @@ class EnrollmentIT extends IntegrationTest {
     assertThat(joined.statusCode()).isEqualTo(200);
     assertThat(joined.body()).contains("You joined " + physics.name());
     HttpResponse<String> wrong = studentPages.post("/my/classes/join", Map.of("code", "ZZZZ-ZZZZ"));
+    assertThat(wrong.statusCode()).isEqualTo(404);
     assertThat(wrong.body()).contains("does not exist");
+    assertThat(studentPages.get("/my?joined=Free+pizza+at+the+office").body()).as("the page says only what the server says").doesNotContain("Free pizza");
     assertThat(teacherPages.get("/teach/students/" + newcomer.userId()).statusCode()).isEqualTo(200);
   }
 }

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 
 /** Buckets in this server's memory; a bucket untouched for two hours (full again by then) is dropped. */
@@ -19,8 +18,8 @@ final class LocalBucketStore implements ClosableStore {
   }
 
   @Override
-  public EstimationProbe estimate(String key, BucketConfiguration configuration) {
-    return bucket(key, configuration).estimateAbilityToConsume(1);
+  public void refund(String key, BucketConfiguration configuration) {
+    bucket(key, configuration).addTokens(1);
   }
 
   private Bucket bucket(String key, BucketConfiguration configuration) {

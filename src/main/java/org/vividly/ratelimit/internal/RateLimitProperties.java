@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     {@code signInWindow} before the account is locked everywhere (guessing spread over many addresses)
  * @param signInSlowdown how long a sign-in from an address past {@code signInAttemptsPerIp} waits
  *     before its password is checked
+ * @param passwordResetsPerHour reset emails one account may be sent per hour, so that nobody can
+ *     flood a person's inbox by asking for resets of their account
  */
 @ConfigurationProperties("vividly.rate-limit")
 public record RateLimitProperties(
@@ -37,7 +39,8 @@ public record RateLimitProperties(
     @DefaultValue("100") long signInAttemptsPerIp,
     @DefaultValue("15m") Duration signInWindow,
     @DefaultValue("20") long signInAttemptsPerAccount,
-    @DefaultValue("2s") Duration signInSlowdown) {
+    @DefaultValue("2s") Duration signInSlowdown,
+    @DefaultValue("3") long passwordResetsPerHour) {
 
   /**
    * @param url for example {@code redis://127.0.0.1:6379}

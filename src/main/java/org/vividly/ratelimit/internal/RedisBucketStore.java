@@ -2,7 +2,6 @@ package org.vividly.ratelimit.internal;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -44,8 +43,8 @@ final class RedisBucketStore implements ClosableStore {
   }
 
   @Override
-  public EstimationProbe estimate(String key, BucketConfiguration configuration) {
-    return buckets.builder().build(prefix + key, () -> configuration).estimateAbilityToConsume(1);
+  public void refund(String key, BucketConfiguration configuration) {
+    buckets.builder().build(prefix + key, () -> configuration).addTokens(1);
   }
 
   @Override

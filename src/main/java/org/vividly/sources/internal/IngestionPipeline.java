@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -28,6 +29,7 @@ import org.vividly.retrieval.TokenCounter;
 import org.vividly.sources.SkippedFile;
 import org.vividly.sources.SourceIngested;
 import org.vividly.sources.internal.cnxml.CnxmlCollectionParser;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 import org.xml.sax.SAXException;
 
@@ -88,9 +90,11 @@ public class IngestionPipeline {
   /**
    * Ingests everything under {@code root} into the organization's library.
    *
-   * @param uploadedBy who added it (recorded on new sources), or null
+   * @param uploader who added it (recorded on new sources; a source someone else added they may
+   *     replace only as an admin), or null for the organization itself (demo, evaluation)
    */
-  public Report ingest(OrganizationId org, UUID uploadedBy, Path root, List<SkippedFile> alreadySkipped, JobProgress progress) {
+  public Report ingest(OrganizationId org, Caller uploader, Path root, List<SkippedFile> alreadySkipped, JobProgress progress) {
+    UUID uploadedBy = uploader == null ? null : uploader.userId();
     long start = System.nanoTime();
     List<SkippedFile> skipped = new ArrayList<>(alreadySkipped);
     progress.phase("parsing");
@@ -102,6 +106,11 @@ public class IngestionPipeline {
     List<SourceWork> work = new ArrayList<>();
     for (ParsedSource source : parsed) {
       skipped.addAll(source.skipped());
+      Optional<Optional<UUID>> owner = store.ownerByKey(org, source.externalKey());
+      if (uploader != null && !uploader.role().isAdmin() && owner.isPresent() && !owner.get().map(uploader.userId()::equals).orElse(false)) {
+        skipped.add(new SkippedFile(source.origin(), "\"" + source.title() + "\" is already in the library, added by someone else: only they or an administrator may replace it (rename the file to add it as a new source)"));
+        continue;
+      }
       work.add(prepare(org, source, progress));
     }
     progress.chunksTotal(work.stream().mapToInt(w -> w.all().size()).sum());

@@ -206,6 +206,11 @@ public class SourceStore {
     return jdbc.sql("SELECT created_by FROM source WHERE organization_id = ? AND id = ?").params(org.value(), sourceId).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
   }
 
+  /** Who added the source with this key: empty when there is none, a null inside when no person did. */
+  Optional<Optional<UUID>> ownerByKey(OrganizationId org, String externalKey) {
+    return jdbc.sql("SELECT created_by FROM source WHERE organization_id = ? AND external_key = ?").params(org.value(), externalKey).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
+  }
+
   public boolean delete(OrganizationId org, UUID sourceId) {
     return jdbc.sql("DELETE FROM source WHERE organization_id = ? AND id = ?").params(org.value(), sourceId).update() > 0;
   }

@@ -48,6 +48,13 @@ final class UploadExtractor {
       while ((entry = in.getNextEntry()) != null) {
         any = true;
         String name = entry.getName();
+        String refused = org.vividly.common.TextInput.problem(name);
+        if (refused != null) {
+          // Neither a path nor a report (PostgreSQL's JSONB refuses U+0000) can hold the name as it is.
+          skipped.add(new SkippedFile(name.replaceAll("[\\p{Cc}\\p{Cf}\\p{Cs}]", "?"), "the file name " + refused));
+          drain(in, budget);
+          continue;
+        }
         Path out = base.resolve(name).normalize();
         if (name.startsWith("/") || name.contains("\\") || !out.startsWith(base) || out.equals(base)) {
           if (!out.equals(base)) skipped.add(new SkippedFile(name, "the path escapes the uploaded folder"));

@@ -94,7 +94,7 @@ class SourcesApi {
     if (file.isEmpty()) throw new InvalidRequest((file.getOriginalFilename() == null ? "The upload" : file.getOriginalFilename()) + " is empty");
     List<SkippedFile> clientSkipped = parseSkipped(skipped);
     try (InputStream in = file.getInputStream()) {
-      JobView job = ingestion.ingest(organization.of(request), organization.caller(request).userId(), in, file.getOriginalFilename(), clientSkipped);
+      JobView job = ingestion.ingest(organization.of(request), organization.caller(request), in, file.getOriginalFilename(), clientSkipped);
       return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

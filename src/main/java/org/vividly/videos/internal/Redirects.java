@@ -67,7 +67,7 @@ public class Redirects {
   private Optional<String> location(URI uri) {
     HttpResponse<Void> head = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
     if (REDIRECTS.contains(head.statusCode())) return locationOf(uri, head);
-    if (head.statusCode() < 400) return Optional.empty();
+    // Also when HEAD answered 200: a server may answer HEAD and GET differently, and yt-dlp GETs.
     HttpResponse<InputStream> get = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     try {
       get.body().close(); // unread: only the status and headers matter

@@ -50,7 +50,10 @@ class RedirectsTests {
     server.createContext("/", exchange -> {
       String path = exchange.getRequestURI().getPath();
       requests.add(exchange.getRequestMethod() + " " + path);
-      if (path.equals("/no-head") && exchange.getRequestMethod().equals("HEAD")) {
+      if (path.equals("/two-faced") && exchange.getRequestMethod().equals("GET")) {
+        exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+        exchange.sendResponseHeaders(302, -1);
+      } else if (path.equals("/no-head") && exchange.getRequestMethod().equals("HEAD")) {
         exchange.sendResponseHeaders(405, -1);
       } else if (path.equals("/no-head")) {
         exchange.getResponseHeaders().add("Location", "/final");
@@ -107,13 +110,20 @@ class RedirectsTests {
   @Test
   void followsRedirectsAndAnswersWhereTheyEnd() {
     assertThat(redirects.follow(base + "/hop")).isEqualTo(URI.create(base + "/final"));
-    assertThat(requests).containsExactly("HEAD /hop", "HEAD /hop-two", "HEAD /final");
+    assertThat(requests).containsExactly("HEAD /hop", "HEAD /hop-two", "HEAD /final", "GET /final");
   }
 
   @Test
   void asksWithGetWhenTheServerRefusesHead() {
     assertThat(redirects.follow(base + "/no-head")).isEqualTo(URI.create(base + "/final"));
-    assertThat(requests).containsExactly("HEAD /no-head", "GET /no-head", "HEAD /final");
+    assertThat(requests).containsExactly("HEAD /no-head", "GET /no-head", "HEAD /final", "GET /final");
+  }
+
+  @Test
+  void aServerThatRedirectsOnlyGetsToTheMetadataServiceIsCaughtToo() {
+    assertThatThrownBy(() -> redirects.follow(base + "/two-faced")).isInstanceOf(AddressNotAllowed.class);
+    assertThat(requests).containsExactly("HEAD /two-faced", "GET /two-faced");
+    assertThat(trapped).hasValue(0);
   }
 
   @Test
