@@ -157,7 +157,9 @@ class AskPageBrowserIT extends IntegrationTest {
     WebElement upgrades = settings.findElement(By.name("individualUpgrades"));
     if (!upgrades.isSelected()) upgrades.click();
     settings.findElement(By.cssSelector("button")).click();
-    new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("select[aria-label='Plan of student']"))).selectByVisibleText("Plus");
+    // The settings form reloads the page; the plan menu appears once upgrades are allowed.
+    WebElement plan = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("select[aria-label='Plan of student']")));
+    new org.openqa.selenium.support.ui.Select(plan).selectByVisibleText("Plus");
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "plus".equals(accounts.get(student.organization(), student.userId()).planCode()));
     assertThat(organizations.settings(student.organization()).pricing().individualUpgrades()).isTrue();
   }
