@@ -111,7 +111,32 @@ public class AddressRule {
     return uri;
   }
 
-  private void checkHost(URI uri) {
+  /**
+   * Checks a host a fetch is about to connect to, and answers the address to connect to: the
+   * checked one itself, so that a second DNS answer (rebinding) cannot send the connection
+   * elsewhere.
+   *
+   * @throws InvalidRequest when the host has no address
+   * @throws AddressNotAllowed when Vividly may not fetch from it
+   */
+  public InetAddress pinned(String host) {
+    URI uri;
+    try {
+      uri = new URI("http", null, host.startsWith("[") ? host.substring(1, host.length() - 1) : host, -1, "/", null, null);
+    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+      throw new InvalidRequest("'" + host + "' is not a host name.");
+    }
+    if (uri.getHost() == null) throw new InvalidRequest("'" + host + "' is not a host name.");
+    return checkHost(uri)[0];
+  }
+
+  /** Whether the host was allow-listed by name or address (it may then use any port). */
+  boolean allowListed(String host, InetAddress address) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return allowedNames.contains(h) || allowedRanges.stream().anyMatch(r -> r.matches(withoutScope(address).getHostAddress()));
+  }
+
+  private InetAddress[] checkHost(URI uri) {
     String host = uri.getHost().toLowerCase(Locale.ROOT);
     if (host.startsWith("[") && host.endsWith("]")) host = host.substring(1, host.length() - 1);
     if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
@@ -129,6 +154,8 @@ public class AddressRule {
       Optional<String> why = refusal(address, allowedName);
       if (why.isPresent()) throw refused(uri, (literal ? host : host + " resolves to " + address.getHostAddress() + ", which") + " is " + why.get() + ".", !why.get().contains("metadata"));
     }
+    if (addresses.length == 0) throw new InvalidRequest("No address was found for " + host + "; check the address.");
+    return addresses;
   }
 
   /** Why Vividly may not fetch from {@code address}, or empty when it may. */

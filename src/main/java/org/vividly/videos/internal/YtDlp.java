@@ -20,10 +20,12 @@ public class YtDlp {
 
   private final VideosProperties properties;
   private final Redirects redirects;
+  private final AddressRule rule;
 
-  YtDlp(VideosProperties properties, Redirects redirects) {
+  YtDlp(VideosProperties properties, Redirects redirects, AddressRule rule) {
     this.properties = properties;
     this.redirects = redirects;
+    this.rule = rule;
   }
 
   public boolean installed() {
@@ -43,19 +45,33 @@ public class YtDlp {
 
   /**
    * Downloads at most 720p (or audio alone when there is no video), into {@code dir}. The address's
-   * redirects are followed and checked first, and yt-dlp is given where they end.
+   * redirects are followed and checked first, and yt-dlp is given where they end; every connection
+   * yt-dlp then makes goes through an {@link EgressProxy} that checks it again.
    *
    * @throws MediaFailed when yt-dlp is missing, the address cannot be fetched, or nothing came down
    * @throws org.vividly.videos.AddressNotAllowed when the address redirects to one Vividly does not fetch from
    */
   public Download fetch(String address, String language, Path dir) {
     String url = redirects.follow(address).toString();
-    Processes.Result r = Processes.run(List.of(properties.ytDlp(), "--no-playlist", "--no-progress", "--restrict-filenames",
+    Processes.Result r;
+    try (EgressProxy proxy = EgressProxy.start(rule)) {
+      r = download(url, language, dir, proxy.address());
+    } catch (IOException e) {
+      throw MediaFailed.of("the egress proxy for yt-dlp", e);
+    }
+    return downloaded(dir, url, r);
+  }
+
+  private Processes.Result download(String url, String language, Path dir, String proxy) {
+    return Processes.run(List.of(properties.ytDlp(), "--proxy", proxy, "--no-playlist", "--no-progress", "--restrict-filenames",
         "-f", "bv*[height<=720][ext=mp4]+ba[ext=m4a]/b[height<=720]/bv*[height<=720]+ba/b/ba",
         "--merge-output-format", "mp4",
         "--write-subs", "--sub-langs", language + ".*," + language, "--sub-format", "vtt", "--convert-subs", "vtt",
         "--print", "after_move:title",
         "-o", dir.resolve("media.%(ext)s").toString(), url), null, properties.downloadTimeout(), dir);
+  }
+
+  private static Download downloaded(Path dir, String url, Processes.Result r) {
     try (Stream<Path> files = Files.list(dir)) {
       List<Path> all = files.sorted().toList();
       Optional<Path> media = all.stream().filter(p -> p.getFileName().toString().startsWith("media.") && !p.getFileName().toString().endsWith(".vtt") && !p.getFileName().toString().endsWith(".part")).findFirst();
