@@ -54,11 +54,6 @@ public class PublicUrl {
     return base + path;
   }
 
-  /** The base address, without a trailing slash. */
-  public String base() {
-    return base;
-  }
-
   private static String check(String value) {
     URI uri;
     try {

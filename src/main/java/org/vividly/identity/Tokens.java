@@ -56,7 +56,7 @@ public class Tokens {
     UUID session = UUID.randomUUID();
     String refresh = Accounts.randomToken();
     jdbc.sql("INSERT INTO auth_session (id, user_id, refresh_hash, expires_at, user_agent, ip) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(session, caller.userId(), Accounts.sha256(refresh), Timestamp.from(Instant.now().plus(refreshLifetime.compareTo(sessionLifetime) < 0 ? refreshLifetime : sessionLifetime)), truncate(userAgent), client)
+        .params(session, caller.userId(), Accounts.sha256(refresh), Timestamp.from(Instant.now().plus(java.util.Collections.min(java.util.List.of(refreshLifetime, sessionLifetime)))), truncate(userAgent), client)
         .update();
     return pair(new Caller(caller.userId(), caller.organization(), caller.role(), caller.email(), caller.displayName(), session), refresh, Instant.now());
   }

@@ -1,7 +1,6 @@
 package org.vividly.ratelimit;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -38,21 +37,13 @@ public final class ClientAddress {
     }
     if (ip.isLoopbackAddress()) return "loopback";
     if (ip instanceof Inet4Address) return ip.getHostAddress();
+    // InetAddress already turns IPv4-mapped IPv6 (::ffff:a.b.c.d) into the Inet4Address it carries.
     byte[] bytes = ip.getAddress();
-    if (ip instanceof Inet6Address && isV4Compatible(bytes)) {
-      return (bytes[12] & 0xff) + "." + (bytes[13] & 0xff) + "." + (bytes[14] & 0xff) + "." + (bytes[15] & 0xff);
-    }
     StringBuilder prefix = new StringBuilder();
     for (int i = 0; i < 8; i += 2) {
       prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
     }
     return prefix.append(":/64").toString();
-  }
-
-  /** IPv4-mapped (::ffff:a.b.c.d); Java already turns those into {@link Inet4Address}, so this is a second wall. */
-  private static boolean isV4Compatible(byte[] b) {
-    for (int i = 0; i < 10; i++) if (b[i] != 0) return false;
-    return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
   }
 
   private static boolean looksLikeLiteral(String s) {

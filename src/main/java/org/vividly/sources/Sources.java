@@ -90,7 +90,7 @@ public class Sources {
    */
   public void delete(Caller caller, UUID id) {
     Optional<UUID> owner = queries.owner(caller.organization(), id).orElseThrow(() -> new NotFound("Source", id));
-    if (!caller.role().isAdmin() && !owner.map(caller.userId()::equals).orElse(false)) {
+    if (!SourceStore.mayChange(caller, owner)) {
       throw new Forbidden(owner.isPresent() ? "Only whoever added this source, or an administrator, may delete it" : "This source belongs to the whole library; only an administrator may delete it");
     }
     delete(caller.organization(), id);

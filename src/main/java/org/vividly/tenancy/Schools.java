@@ -141,6 +141,13 @@ public class Schools {
         .orElseThrow(() -> new NotFound("Class", id));
   }
 
+  /** Deletes a class the caller manages (its teacher, or an admin); others' answer 404. */
+  @Transactional
+  public void deleteClass(Caller caller, UUID id) {
+    managed(caller, id);
+    deleteClass(caller.organization(), id);
+  }
+
   @Transactional
   public void deleteClass(OrganizationId org, UUID id) {
     if (jdbc.sql("UPDATE school_class SET deleted_at = now() WHERE id = ? AND organization_id = ? AND deleted_at IS NULL").params(id, org.value()).update() == 0) {
@@ -205,11 +212,8 @@ public class Schools {
   @Transactional
   public String joinCode(Caller caller, UUID classId) {
     managed(caller, classId);
-    String code = jdbc.sql("SELECT join_code FROM school_class WHERE id = ?").param(classId).query(String.class).optional().orElse(null);
-    if (code != null) return code;
-    // Two first looks at once must not each make a code and leave one of them dead.
-    jdbc.sql("UPDATE school_class SET join_code = ? WHERE id = ? AND join_code IS NULL").params(JoinCodes.next(), classId).update();
-    return jdbc.sql("SELECT join_code FROM school_class WHERE id = ?").param(classId).query(String.class).single();
+    // One statement, so that two first looks at once cannot each make a code and leave one dead.
+    return jdbc.sql("UPDATE school_class SET join_code = coalesce(join_code, ?) WHERE id = ? RETURNING join_code").params(JoinCodes.next(), classId).query(String.class).single();
   }
 
   /** Replaces a class's join code (the old one stops working), for a class the caller manages. */
@@ -311,8 +315,11 @@ public class Schools {
 
   /** A student of the organization; anyone else is "not found", so that roles are not revealed. */
   private void requireStudent(OrganizationId org, UUID userId) {
-    String role = jdbc.sql("SELECT role FROM app_user WHERE id = ? AND organization_id = ? AND deleted_at IS NULL").params(userId, org.value()).query(String.class).optional().orElse(null);
-    if (!Role.STUDENT.code().equals(role)) throw new NotFound("Student", userId);
+    if (!roleOf(org, userId).filter(Role.STUDENT.code()::equals).isPresent()) throw new NotFound("Student", userId);
+  }
+
+  private java.util.Optional<String> roleOf(OrganizationId org, UUID userId) {
+    return jdbc.sql("SELECT role FROM app_user WHERE id = ? AND organization_id = ? AND deleted_at IS NULL").params(userId, org.value()).query(String.class).optional();
   }
 
   private UUID schoolOf(OrganizationId org, UUID userId) {
@@ -320,7 +327,7 @@ public class Schools {
   }
 
   private void requireMember(OrganizationId org, UUID userId, String what, Role... roles) {
-    String role = jdbc.sql("SELECT role FROM app_user WHERE id = ? AND organization_id = ? AND deleted_at IS NULL").params(userId, org.value()).query(String.class).optional().orElseThrow(() -> new NotFound("User", userId));
+    String role = roleOf(org, userId).orElseThrow(() -> new NotFound("User", userId));
     if (Set.of(roles).stream().noneMatch(r -> r.code().equals(role))) {
       throw new InvalidRequest("User " + userId + " is a " + role.replace('_', ' ') + ", not a " + what);
     }

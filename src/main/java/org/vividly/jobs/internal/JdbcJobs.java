@@ -76,8 +76,9 @@ class JdbcJobs implements Jobs, AutoCloseable {
       work.accept(job);
       flush(job, "succeeded", null);
     } catch (RuntimeException | Error e) {
-      String reason = e instanceof org.vividly.common.VividlyException ? e.getMessage() : org.vividly.common.ClientMessages.of(e, "Job " + job.id);
-      if (e instanceof org.vividly.common.VividlyException) log.warn("Job {} failed: {}", job.id, reason);
+      // ClientMessages logs anything that is not a business failure, with the reference it shows.
+      if (e instanceof org.vividly.common.VividlyException) log.warn("Job {} failed: {}", job.id, e.getMessage());
+      String reason = org.vividly.common.ClientMessages.of(e, "Job " + job.id);
       flush(job, "failed", reason == null ? e.getClass().getSimpleName() : reason);
     } finally {
       live.remove(job.id);

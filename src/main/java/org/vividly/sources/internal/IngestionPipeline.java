@@ -107,7 +107,7 @@ public class IngestionPipeline {
     for (ParsedSource source : parsed) {
       skipped.addAll(source.skipped());
       Optional<Optional<UUID>> owner = store.ownerByKey(org, source.externalKey());
-      if (uploader != null && !uploader.role().isAdmin() && owner.isPresent() && !owner.get().map(uploader.userId()::equals).orElse(false)) {
+      if (uploader != null && owner.isPresent() && !SourceStore.mayChange(uploader, owner.get())) {
         skipped.add(new SkippedFile(source.origin(), "\"" + source.title() + "\" is already in the library, added by someone else: only they or an administrator may replace it (rename the file to add it as a new source)"));
         continue;
       }

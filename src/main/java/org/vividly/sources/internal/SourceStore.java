@@ -20,6 +20,7 @@ import org.vividly.retrieval.IndexedChunk;
 import org.vividly.sources.Passage;
 import org.vividly.sources.SectionSummary;
 import org.vividly.sources.SourceSummary;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -203,12 +204,24 @@ public class SourceStore {
 
   /** Who added a source of the organization: empty when there is no such source, a null inside when no person did. */
   public Optional<Optional<UUID>> owner(OrganizationId org, UUID sourceId) {
-    return jdbc.sql("SELECT created_by FROM source WHERE organization_id = ? AND id = ?").params(org.value(), sourceId).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
+    return createdBy("id = ?", org, sourceId);
   }
 
   /** Who added the source with this key: empty when there is none, a null inside when no person did. */
   Optional<Optional<UUID>> ownerByKey(OrganizationId org, String externalKey) {
-    return jdbc.sql("SELECT created_by FROM source WHERE organization_id = ? AND external_key = ?").params(org.value(), externalKey).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
+    return createdBy("external_key = ?", org, externalKey);
+  }
+
+  /**
+   * The one rule for changing a source: whoever added it, or an admin; a source nobody in
+   * particular added (the demo library, an evaluation corpus) only an admin.
+   */
+  public static boolean mayChange(Caller caller, Optional<UUID> owner) {
+    return caller.role().isAdmin() || owner.map(caller.userId()::equals).orElse(false);
+  }
+
+  private Optional<Optional<UUID>> createdBy(String condition, OrganizationId org, Object key) {
+    return jdbc.sql("SELECT created_by FROM source WHERE organization_id = ? AND " + condition).params(org.value(), key).query((rs, i) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional();
   }
 
   public boolean delete(OrganizationId org, UUID sourceId) {
