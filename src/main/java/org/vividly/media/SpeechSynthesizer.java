@@ -14,7 +14,9 @@ import java.util.List;
  *       server, for example a local Kokoro or Piper server.
  * </ul>
  *
- * Callers pass text already made speakable by {@link SpokenText}: symbols and units spelled out.
+ * Callers pass text already made speakable by {@link SpokenText}: symbols and units spelled out,
+ * and an absolute {@code dir} (the data folder is, see {@code StorageProperties}): the engines run
+ * with it as their working folder, where a relative path would point below itself.
  */
 public interface SpeechSynthesizer {
 

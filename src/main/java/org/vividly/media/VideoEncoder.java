@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Port to the video engine that turns still slides and a narration track into files a browser
  * plays. The embedded adapter runs Debian's ffmpeg.
+ *
+ * <p>Every path is absolute (the data folder is, see {@code StorageProperties}): the engine runs in
+ * another working folder, and the slide list resolves relative names against its own folder.
  */
 public interface VideoEncoder {
 

@@ -109,7 +109,7 @@ public class Ingestion {
   }
 
   private Path newUploadDir() {
-    return storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString()).toAbsolutePath();
+    return storage.dataDir().resolve("uploads").resolve(UUID.randomUUID().toString());
   }
 
   private interface Storing {

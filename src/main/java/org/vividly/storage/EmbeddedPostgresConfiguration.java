@@ -26,7 +26,7 @@ class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(StorageProperties properties) throws IOException {
-    Path dir = properties.postgresDir().toAbsolutePath().normalize();
+    Path dir = properties.postgresDir();
     Files.createDirectories(dir);
     long started = System.nanoTime();
     EmbeddedPostgres postgres =

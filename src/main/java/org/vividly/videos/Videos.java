@@ -147,7 +147,7 @@ public class Videos {
         if (info.durationSeconds() > properties.maxDuration().toSeconds()) throw new InvalidRequest(name + ": the recording is " + Math.round(info.durationSeconds() / 60) + " minutes long, over the " + properties.maxDuration().toMinutes() + "-minute limit.");
         if (!info.hasAudio() && subtitles == null) throw new InvalidRequest(name + ": the recording has no audio track, so there is nothing to transcribe. Upload it with its subtitles, or upload a recording with sound.");
         if (!info.hasVideo() && mediaType.startsWith("video/")) mediaType = "audio/mp4";
-        mediaFile = root().relativize(file.toAbsolutePath().normalize()).toString();
+        mediaFile = root().relativize(file).toString();
       }
       List<Cue> cues = null;
       String subtitleFormat = null;
@@ -328,7 +328,7 @@ public class Videos {
     }
     if (!info.hasAudio() && cues == null) throw new MediaFailed("The recording at " + url + " has no audio track and no subtitles.", false);
     String title = details.title() != null ? details.title() : download.title();
-    store.fetched(org, id, title, root().relativize(download.media().toAbsolutePath().normalize()).toString(), type, info.hasVideo(), info.durationSeconds(), cues != null ? "subtitles" : "speech-to-text");
+    store.fetched(org, id, title, root().relativize(download.media()).toString(), type, info.hasVideo(), info.durationSeconds(), cues != null ? "subtitles" : "speech-to-text");
     index(org, id, cues, cues != null ? "webvtt" : null, progress);
   }
 
@@ -379,7 +379,7 @@ public class Videos {
   }
 
   private Path root() {
-    return storage.dataDir().toAbsolutePath().normalize();
+    return storage.dataDir();
   }
 
   private static long copy(InputStream in, Path file) throws IOException {

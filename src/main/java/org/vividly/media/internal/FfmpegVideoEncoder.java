@@ -45,13 +45,13 @@ final class FfmpegVideoEncoder implements VideoEncoder {
     StringBuilder concat = new StringBuilder("ffconcat version 1.0\n");
     double t = 0;
     for (VideoEncoder.Shot shot : job.shots()) {
-      concat.append("file '").append(shot.png().toAbsolutePath().toString().replace("'", "'\\''")).append("'\n");
+      concat.append("file '").append(shot.png().toString().replace("'", "'\\''")).append("'\n");
       concat.append(String.format(Locale.ROOT, "duration %.3f%n", shot.seconds()));
       keyframes.add(String.format(Locale.ROOT, "%.3f", t));
       t += shot.seconds();
     }
     // The concat demuxer applies the last duration only when the last file is listed again.
-    concat.append("file '").append(job.shots().getLast().png().toAbsolutePath().toString().replace("'", "'\\''")).append("'\n");
+    concat.append("file '").append(job.shots().getLast().png().toString().replace("'", "'\\''")).append("'\n");
     try {
       Files.writeString(list, concat);
     } catch (IOException e) {
