@@ -142,6 +142,35 @@ final class ApiClient {
     }
   }
 
+  /**
+   * Like {@link #post}, waiting out rate limits: on HTTP 429 it sleeps for the server's
+   * {@code Retry-After} (at most a minute at a time) and tries again, up to {@code attempts} times.
+   */
+  <T> T postPatiently(String path, Object body, Class<T> type, int attempts) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return rest.post().uri(path).body(body).retrieve().body(type);
+      } catch (RestClientResponseException e) {
+        if (e.getStatusCode().value() != 429 || attempt >= attempts) return call(() -> { throw e; });
+        long seconds = 1;
+        String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
+        try {
+          if (retryAfter != null) seconds = Math.max(1, Math.min(60, Long.parseLong(retryAfter.strip())));
+        } catch (NumberFormatException ignored) {
+          // an HTTP date: wait the default second
+        }
+        try {
+          Thread.sleep(seconds * 1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted");
+        }
+      } catch (RuntimeException e) {
+        return call(() -> { throw e; });
+      }
+    }
+  }
+
   <T> T postMultipart(String path, MultiValueMap<String, ?> parts, Class<T> type) {
     return call(() -> rest.post().uri(path).contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(type));
   }

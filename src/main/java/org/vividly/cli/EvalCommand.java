@@ -2,7 +2,7 @@ package org.vividly.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "eval", description = "Measure retrieval quality on a BEIR dataset.", subcommands = {EvalRetrievalCommand.class})
+@Command(name = "eval", description = "Measure retrieval quality on a BEIR dataset, or lesson quality on labelled question sets.", subcommands = {EvalRetrievalCommand.class, EvalLessonsCommand.class})
 class EvalCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -9,6 +9,11 @@ import java.util.UUID;
  *
  * @param inLibrary false when the library cannot answer; then only {@code message} and
  *     {@code closestSections} are filled
+ * @param keyIdea the lesson's main point in one sentence, shown first; null in lessons stored
+ *     before key ideas were kept
+ * @param keyTerms terms the explanation uses, with the source's own glossary definitions; empty
+ *     when the source has none
+ * @param evidence what the library gate saw; null in lessons stored before it was kept
  * @param composer which composer wrote it: {@code embedded} or {@code llm:<model>}
  * @param latencyMs time to retrieve and compose, in milliseconds
  */
@@ -28,7 +33,37 @@ public record Lesson(
     List<CitedSource> closestSections,
     String composer,
     long latencyMs,
-    Instant createdAt) {
+    Instant createdAt,
+    Paragraph keyIdea,
+    List<KeyTerm> keyTerms,
+    Evidence evidence) {
+
+  public Lesson {
+    keyTerms = keyTerms == null ? List.of() : List.copyOf(keyTerms);
+    checkQuestions = checkQuestions == null ? List.of() : checkQuestions;
+  }
+
+  /** A lesson without a key idea or key terms. */
+  public Lesson(UUID id, String question, int grade, List<String> interests, boolean inLibrary, String title, Paragraph hook, List<Paragraph> explanation, WorkedExample workedExample, List<CheckQuestion> checkQuestions, List<CitedSource> citations, String message, List<CitedSource> closestSections, String composer, long latencyMs, Instant createdAt) {
+    this(id, question, grade, interests, inLibrary, title, hook, explanation, workedExample, checkQuestions, citations, message, closestSections, composer, latencyMs, createdAt, null, List.of(), null);
+  }
+
+  /**
+   * The signals the "not in your library" gate weighed (shown to admins and on the API, not to
+   * students).
+   *
+   * @param topSimilarity the best cosine similarity of a retrieved passage to the question
+   * @param termCoverage share of the question's content terms that the chosen section uses, in [0, 1]
+   * @param section the chosen section's title, or null when none was chosen
+   */
+  public record Evidence(double topSimilarity, double termCoverage, String section) {}
+
+  /**
+   * A term and what it means, from the source's glossary.
+   *
+   * @param citations numbers into {@link #citations()} of the glossary entry
+   */
+  public record KeyTerm(String term, String definition, List<Integer> citations) {}
 
   /** A paragraph and the citations that back it. */
   public record Paragraph(String text, List<Integer> citations) {}
@@ -36,8 +71,31 @@ public record Lesson(
   /** A worked example from the source: problem and solution, with its citation. */
   public record WorkedExample(String problem, String solution, List<Integer> citations) {}
 
-  /** A check-your-understanding question with its answer. */
-  public record CheckQuestion(String question, String answer, List<Integer> citations) {}
+  /**
+   * A check-your-understanding question with its answer.
+   *
+   * @param kind {@code exercise} (the source's own exercise; the student writes an answer and
+   *     compares it with the solution), {@code multiple-choice} ({@code answer} is one of
+   *     {@code choices}) or {@code cloze} (a sentence of the lesson with a blank for the term in
+   *     {@code answer}); null in lessons stored before kinds were kept means {@code exercise}
+   * @param choices the options of a multiple-choice question, in the order shown; else empty
+   */
+  public record CheckQuestion(String question, String answer, List<Integer> citations, String kind, List<String> choices) {
+
+    public static final String EXERCISE = "exercise";
+    public static final String MULTIPLE_CHOICE = "multiple-choice";
+    public static final String CLOZE = "cloze";
+
+    public CheckQuestion {
+      kind = kind == null ? EXERCISE : kind;
+      choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    /** The source's own exercise and its solution. */
+    public CheckQuestion(String question, String answer, List<Integer> citations) {
+      this(question, answer, citations, EXERCISE, List.of());
+    }
+  }
 
   /**
    * A cited passage: book &gt; chapter &gt; section, or a lecture and the stretch of it, and the

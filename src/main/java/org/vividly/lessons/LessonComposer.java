@@ -31,10 +31,19 @@ public interface LessonComposer {
    * @param exercises exercises near the question, best first
    * @param definitions glossary definitions near the question, best first
    * @param history earlier turns of a conversation, oldest first; empty for a lesson
+   * @param section every passage of the section chosen to answer the question (text, examples,
+   *     exercises, glossary; teacher notes left out), in the source's reading order; empty when no
+   *     single section was chosen (a conversation)
+   * @param sectionTitle that section's title, or null
    */
-  record Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions, List<Turn> history) {
+  record Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions, List<Turn> history, List<SearchHit> section, String sectionTitle) {
     public Brief {
       history = history == null ? List.of() : List.copyOf(history);
+      section = section == null ? List.of() : List.copyOf(section);
+    }
+
+    public Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions, List<Turn> history) {
+      this(question, grade, interests, passages, examples, exercises, definitions, history, List.of(), null);
     }
 
     public Brief(String question, int grade, List<String> interests, List<SearchHit> passages, List<SearchHit> examples, List<SearchHit> exercises, List<SearchHit> definitions) {
@@ -54,11 +63,22 @@ public interface LessonComposer {
    *
    * @param llmTokens tokens the language model used (prompt and answer), 0 without one
    */
-  record Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions, int llmTokens) {
+  record Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions, int llmTokens, CitedText keyIdea, List<Term> terms) {
+    public Draft {
+      terms = terms == null ? List.of() : List.copyOf(terms);
+    }
+
+    public Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions, int llmTokens) {
+      this(title, hook, explanation, example, questions, llmTokens, null, List.of());
+    }
+
     public Draft(String title, CitedText hook, List<CitedText> explanation, Example example, List<Question> questions) {
       this(title, hook, explanation, example, questions, 0);
     }
   }
+
+  /** A glossary term the lesson uses, with its definition and the glossary passage. */
+  record Term(String term, String definition, long passageId) {}
 
   /**
    * Translates narration sentences, when this composer has a language model.
@@ -75,5 +95,15 @@ public interface LessonComposer {
 
   record Example(String problem, String solution, List<Long> passageIds) {}
 
-  record Question(String question, String answer, List<Long> passageIds) {}
+  /**
+   * A check question.
+   *
+   * @param kind as {@link Lesson.CheckQuestion#kind()}
+   * @param choices the options of a multiple-choice question, else empty
+   */
+  record Question(String question, String answer, List<Long> passageIds, String kind, List<String> choices) {
+    public Question(String question, String answer, List<Long> passageIds) {
+      this(question, answer, passageIds, Lesson.CheckQuestion.EXERCISE, List.of());
+    }
+  }
 }

@@ -21,6 +21,11 @@ import org.vividly.lessons.LessonComposer.Draft;
 import org.vividly.lessons.internal.ExtractiveComposer;
 import org.vividly.lessons.internal.LessonStore;
 import org.vividly.lessons.internal.LessonsProperties;
+import org.vividly.lessons.internal.LibraryGate;
+import org.vividly.lessons.internal.SectionChoice;
+import org.vividly.retrieval.Citation;
+import org.vividly.sources.Passage;
+import org.vividly.sources.Sources;
 import org.vividly.retrieval.Retriever;
 import org.vividly.retrieval.SearchHit;
 import org.vividly.retrieval.SearchMode;
@@ -50,8 +55,12 @@ public class Lessons {
   private final CircuitBreaker llmBreaker;
   private final Organizations organizations;
   private final org.vividly.retrieval.TokenCounter tokens;
+  private final Sources sources;
+  private final LibraryGate gate;
 
-  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations, org.vividly.retrieval.TokenCounter tokens) {
+  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations, org.vividly.retrieval.TokenCounter tokens, Sources sources) {
+    this.sources = sources;
+    this.gate = new LibraryGate(properties);
     this.organizations = organizations;
     this.tokens = tokens;
     this.retriever = retriever;
@@ -88,7 +97,7 @@ public class Lessons {
    */
   public Answer answer(OrganizationId org, UUID owner, LessonRequest request) {
     long start = System.nanoTime();
-    SearchRequest base = new SearchRequest(org, request.question(), properties.passages(), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"))
+    SearchRequest base = new SearchRequest(org, request.question(), Math.max(10, properties.passages()), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"))
         .withLibraries(organizations.searchable(org));
     List<SearchResult> results =
         retriever.searchAll(
@@ -101,16 +110,20 @@ public class Lessons {
     long composeStart = System.nanoTime();
     int tokens = 0;
     SearchResult main = results.get(0);
-    Brief brief = new Brief(request.question(), request.grade(), request.interests(), main.hits(), results.get(1).hits(), results.get(2).hits(), results.get(3).hits());
+    SectionChoice.Chosen chosen = SectionChoice.choose(request.question(), main.hits(), results.get(3).hits(), results.get(2).hits());
+    List<SearchHit> section = chosen == null ? List.of() : sectionPassages(org, chosen);
+    String sectionTitle = section.isEmpty() ? null : SectionChoice.title(section);
+    Lesson.Evidence evidence = new Lesson.Evidence(main.hits().isEmpty() ? 0 : main.topSimilarity(), LibraryGate.coverage(request.question(), section, sectionTitle), sectionTitle);
+    Brief brief = new Brief(request.question(), request.grade(), request.interests(), main.hits(), results.get(1).hits(), results.get(2).hits(), results.get(3).hits(), List.of(), section, sectionTitle);
     Lesson lesson;
-    if (main.hits().isEmpty() || !(main.topSimilarity() >= properties.minSimilarity())) {
-      lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
+    if (main.hits().isEmpty() || section.isEmpty() || !gate.answers(evidence)) {
+      lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start, evidence);
     } else {
       Composed composed = compose(brief);
       Draft draft = composed.draft();
       tokens = draft.llmTokens();
-      lesson = toLesson(request, brief, draft, composed.by(), start);
-      if (lesson.explanation().isEmpty()) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start);
+      lesson = toLesson(request, brief, draft, composed.by(), start, evidence);
+      if (lesson.explanation().isEmpty() && lesson.keyIdea() == null) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start, evidence);
     }
     store.save(org, owner, lesson);
     return new Answer(lesson, retrievalMs, elapsed(composeStart), tokens);
@@ -153,7 +166,7 @@ public class Lessons {
     SearchResult main = retriever.search(search);
     long retrievalMs = elapsed(start);
     long composeStart = System.nanoTime();
-    if (main.hits().isEmpty() || !(main.topSimilarity() >= properties.minSimilarity())) {
+    if (main.hits().isEmpty() || !gate.answers(new Lesson.Evidence(main.topSimilarity(), LibraryGate.coverage(query, main.hits(), null), null))) {
       List<Lesson.CitedSource> closest = new ArrayList<>();
       for (SearchHit hit : main.hits()) {
         if (closest.size() == 3) break;
@@ -235,9 +248,23 @@ public class Lessons {
     }
   }
 
-  private Lesson toLesson(LessonRequest request, Brief brief, Draft draft, String composedBy, long start) {
+  /** Every passage of the chosen section but its teacher notes, in reading order, as hits. */
+  private List<SearchHit> sectionPassages(OrganizationId org, SectionChoice.Chosen chosen) {
+    Set<OrganizationId> libraries = new LinkedHashSet<>();
+    libraries.add(org);
+    libraries.addAll(organizations.searchable(org));
+    List<SearchHit> out = new ArrayList<>();
+    for (Passage p : sources.sectionPassages(libraries, chosen.sectionId())) {
+      if (p.kind().equals("teacher-note")) continue;
+      Citation c = new Citation(p.id(), p.sourceId(), p.sourceTitle(), p.sectionId(), chosen.best().citation().sectionKey(), p.headingPath(), p.anchor(), p.startSeconds(), p.endSeconds());
+      out.add(new SearchHit(p.kind(), p.text(), c, 0, Double.NaN));
+    }
+    return out;
+  }
+
+  private Lesson toLesson(LessonRequest request, Brief brief, Draft draft, String composedBy, long start, Lesson.Evidence evidence) {
     Map<Long, SearchHit> retrieved = new HashMap<>();
-    for (List<SearchHit> hits : List.of(brief.passages(), brief.examples(), brief.exercises(), brief.definitions())) {
+    for (List<SearchHit> hits : List.of(brief.passages(), brief.examples(), brief.exercises(), brief.definitions(), brief.section())) {
       for (SearchHit h : hits) retrieved.putIfAbsent(h.citation().passageId(), h);
     }
     Citations citations = new Citations(retrieved);
@@ -251,19 +278,25 @@ public class Lessons {
     List<Lesson.CheckQuestion> questions = new ArrayList<>();
     for (LessonComposer.Question q : draft.questions()) {
       List<Integer> n = citations.numbers(q.passageIds());
-      if (!n.isEmpty()) questions.add(new Lesson.CheckQuestion(q.question(), q.answer(), n));
+      if (!n.isEmpty()) questions.add(new Lesson.CheckQuestion(q.question(), q.answer(), n, q.kind(), q.choices()));
     }
-    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), true, draft.title(), hook, explanation, example, questions, citations.list(), null, List.of(), composedBy, elapsed(start), Instant.now());
+    Lesson.Paragraph keyIdea = citations.paragraph(draft.keyIdea());
+    List<Lesson.KeyTerm> terms = new ArrayList<>();
+    for (LessonComposer.Term t : draft.terms()) {
+      List<Integer> n = citations.numbers(List.of(t.passageId()));
+      if (!n.isEmpty()) terms.add(new Lesson.KeyTerm(t.term(), t.definition(), n));
+    }
+    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), true, draft.title(), hook, explanation, example, questions, citations.list(), null, List.of(), composedBy, elapsed(start), Instant.now(), keyIdea, terms, evidence);
   }
 
-  private Lesson notInLibrary(LessonRequest request, SearchResult main, String message, long start) {
+  private Lesson notInLibrary(LessonRequest request, SearchResult main, String message, long start, Lesson.Evidence evidence) {
     List<Lesson.CitedSource> closest = new ArrayList<>();
     Set<UUID> sections = new LinkedHashSet<>();
     for (SearchHit hit : main.hits()) {
       if (closest.size() == 3) break;
       if (sections.add(hit.citation().sectionId())) closest.add(cited(closest.size() + 1, hit));
     }
-    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), false, "Not in your library", null, List.of(), null, List.of(), List.of(), message, closest, composer.name(), elapsed(start), Instant.now());
+    return new Lesson(UUID.randomUUID(), request.question(), request.grade(), request.interests(), false, "Not in your library", null, List.of(), null, List.of(), List.of(), message, closest, composer.name(), elapsed(start), Instant.now(), null, List.of(), evidence);
   }
 
   private static long elapsed(long start) {

@@ -1,8 +1,8 @@
 package org.vividly.lessons.internal;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,30 +10,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.vividly.lessons.LessonComposer;
+import org.vividly.lessons.Readability;
 import org.vividly.retrieval.SearchHit;
 
 /**
- * The embedded default composer: builds the lesson from the sources' own sentences, so every
+ * The embedded default composer: builds the lesson from the source's own sentences, so every
  * sentence is grounded and keeps its citation. No language model is involved.
  *
- * <p>Sentences of the retrieved passages are scored by how many of the question's content terms
- * they contain, how highly their passage ranked, and how close their Flesch-Kincaid grade is to the
- * student's; near-duplicates (term Jaccard above 0.6) are dropped. The best are grouped back by
- * passage, in the order the source gives them, one paragraph per passage. The worked example comes
- * from the source's examples, the check questions from its exercises with solutions, and, when
- * those run short, from its glossary.
+ * <p>The lesson comes from the one section chosen to answer the question ({@link Brief#section()}).
+ * Its sentences are filtered ({@link LessonText#usable}), then scored by how much of the question
+ * they cover (terms weighted by inverse sentence frequency in the section), whether they give the
+ * kind of answer the question wants ({@link QuestionKind}: a definition, a cause, a mechanism, a
+ * contrast), their place in the section, and how close their Flesch-Kincaid grade and share of
+ * unfamiliar words are to the student's grade. The best becomes the key idea; the explanation is
+ * chosen by maximal marginal relevance (Carbonell and Goldstein, 1998) over term overlap, kept in the
+ * book's order, with the sentence before a dangling opener ("This means...") brought along. The
+ * worked example, key terms and check questions come from the same section ({@link QuizBuilder}).
+ * A conversation has no chosen section: the retrieved passages stand in for it.
  */
 public final class ExtractiveComposer implements LessonComposer {
 
-  private static final int MAX_SENTENCES = 7;
-  private static final int MAX_PARAGRAPHS = 4;
-  private static final double DUPLICATE = 0.6;
-  private static final Pattern COMPLETE = Pattern.compile("[.!][\"”’)]?$");
-  /** How far below the best passage's cosine similarity a passage may be and still be used. */
-  private static final double RELEVANCE_MARGIN = 0.08;
-  /** Sentences that point at things a lesson does not show, or talk about the book itself. */
-  private static final Pattern UNUSABLE =
-      Pattern.compile("(?i)(\\bfigure\\b|\\btable \\d|\\bthis (section|chapter|module)\\b|by the end of|you will be able|\\bsee (the )?(figure|section|chapter)|\\bclick\\b|\\bsimulation\\b|\\[(BL|OL|AL)\\])");
+  /** Words every question has that say nothing about its subject. */
+  private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli");
+  private static final double MMR_LAMBDA = 0.7;
 
   @Override
   public String name() {
@@ -42,137 +41,214 @@ public final class ExtractiveComposer implements LessonComposer {
 
   @Override
   public Draft compose(Brief brief) {
-    Set<String> questionTerms = Terms.of(brief.question());
-    SearchHit top = brief.passages().getFirst();
-    String topic = Topics.of(top.citation().sectionTitle());
-    CitedText hook = new CitedText(InterestHooks.hook(brief.interests(), topic) + " " + lead(brief.question()), List.of(top.citation().passageId()));
-    List<CitedText> explanation = explanation(brief, questionTerms);
-    Example example = example(brief);
-    List<Question> questions = questions(brief, example);
-    return new Draft(top.citation().sectionTitle(), hook, explanation, example, questions);
-  }
-
-  private static String lead(String question) {
-    String q = question.strip();
-    return q.endsWith("?") ? "Let's find out: " + q : "Let's look at " + Character.toLowerCase(q.charAt(0)) + q.substring(1).replaceAll("[.!]$", "") + ".";
-  }
-
-  private record Candidate(SearchHit passage, int passageRank, int position, String text, Set<String> terms, double score) {}
-
-  private List<CitedText> explanation(Brief brief, Set<String> questionTerms) {
-    List<Candidate> candidates = new ArrayList<>();
-    List<SearchHit> passages = new ArrayList<>(brief.definitions().stream().filter(d -> mentionsTerm(d, questionTerms)).limit(1).toList());
-    // Passages far below the best one are usually about something else that shares a word.
-    double best = brief.passages().stream().mapToDouble(SearchHit::similarity).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
-    brief.passages().stream().filter(p -> Double.isNaN(best) || p.similarity() >= best - RELEVANCE_MARGIN).forEach(passages::add);
-    for (int rank = 0; rank < passages.size(); rank++) {
-      SearchHit passage = passages.get(rank);
-      List<String> sentences = sentences(passage);
-      for (int i = 0; i < sentences.size(); i++) {
-        String s = sentences.get(i);
-        int words = s.split("\\s+").length;
-        // A sentence that does not end like one ("... gives") introduced an equation or list we do not show.
-        if (words < 6 || words > 60 || !COMPLETE.matcher(s).find() || s.startsWith("•") || UNUSABLE.matcher(s).find()) continue;
-        Set<String> terms = Terms.of(s);
-        double overlap = questionTerms.isEmpty() ? 0 : terms.stream().filter(questionTerms::contains).count() / (double) questionTerms.size();
-        if (overlap == 0 && rank > 0) continue;
-        double rankPrior = 1.0 / (1 + rank);
-        double level = Math.min(1, Math.abs(ReadingLevel.grade(s) - brief.grade()) / 8.0);
-        double score = 0.5 * overlap + 0.35 * rankPrior + 0.15 * (1 - level);
-        candidates.add(new Candidate(passage, rank, i, s, terms, score));
-      }
+    List<SearchHit> section = brief.section().isEmpty() ? brief.passages() : brief.section();
+    String title = brief.sectionTitle() != null ? brief.sectionTitle() : brief.passages().getFirst().citation().sectionTitle();
+    QuestionKind kind = QuestionKind.of(brief.question());
+    Set<String> questionTerms = questionTerms(brief.question());
+    List<Sentence> sentences = sentences(section, brief.grade());
+    score(sentences, questionTerms, kind, brief.grade(), title);
+    List<Sentence> ranked = sentences.stream().filter(s -> s.score > 0).sorted(Comparator.comparingDouble((Sentence s) -> s.score).reversed()).toList();
+    QuizBuilder quiz = new QuizBuilder(section, brief.grade());
+    SearchHit anchor = section.stream().filter(h -> h.kind().equals("text")).findFirst().orElse(brief.passages().getFirst());
+    CitedText hook = new CitedText(InterestHooks.hook(brief.interests(), Topics.of(title), brief.question()), List.of(anchor.citation().passageId()));
+    if (ranked.isEmpty()) {
+      return new Draft(title, hook, List.of(), quiz.example(), quiz.questions(List.of()), 0, null, List.of());
     }
-    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-    List<Candidate> chosen = new ArrayList<>();
-    for (Candidate c : candidates) {
-      if (chosen.size() == MAX_SENTENCES) break;
-      if (chosen.stream().anyMatch(o -> Terms.jaccard(o.terms(), c.terms()) > DUPLICATE)) continue;
-      if (chosen.stream().map(Candidate::passageRank).distinct().count() == MAX_PARAGRAPHS && chosen.stream().noneMatch(o -> o.passageRank() == c.passageRank())) continue;
-      chosen.add(c);
+    Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst());
+    CitedText keyIdea = new CitedText(key.readable, List.of(key.passage.citation().passageId()));
+    List<Sentence> chosen = explanation(ranked, key, brief.grade());
+    List<CitedText> steps = steps(chosen, sentences);
+    StringBuilder shown = new StringBuilder(key.readable);
+    chosen.forEach(s -> shown.append(' ').append(s.readable));
+    List<Term> terms = quiz.terms(shown.toString());
+    List<Question> questions = quiz.questions(chosen.isEmpty() ? List.of(key) : concat(key, chosen));
+    return new Draft(title, hook, steps, quiz.example(), questions, 0, keyIdea, terms);
+  }
+
+  private static List<Sentence> concat(Sentence first, List<Sentence> rest) {
+    List<Sentence> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  static Set<String> questionTerms(String question) {
+    Set<String> terms = new java.util.LinkedHashSet<>(Terms.of(question));
+    terms.removeAll(QUESTION_WORDS);
+    return terms.isEmpty() ? Terms.of(question) : terms;
+  }
+
+  /** A usable sentence of the section, with its place and what it reads as for this grade. */
+  static final class Sentence {
+    final SearchHit passage;
+    final int passageIndex;
+    final int position;
+    final String original;
+    final String readable;
+    final Set<String> terms;
+    double score;
+
+    Sentence(SearchHit passage, int passageIndex, int position, String original, String readable) {
+      this.passage = passage;
+      this.passageIndex = passageIndex;
+      this.position = position;
+      this.original = original;
+      this.readable = readable;
+      this.terms = Terms.of(readable);
     }
-    Map<Integer, List<Candidate>> byPassage = new LinkedHashMap<>();
-    chosen.stream()
-        .sorted(Comparator.comparingInt(Candidate::passageRank).thenComparingInt(Candidate::position))
-        .forEach(c -> byPassage.computeIfAbsent(c.passageRank(), r -> new ArrayList<>()).add(c));
-    List<CitedText> paragraphs = new ArrayList<>();
-    for (List<Candidate> group : byPassage.values()) {
-      String text = String.join(" ", group.stream().map(Candidate::text).toList());
-      paragraphs.add(new CitedText(text, List.of(group.getFirst().passage().citation().passageId())));
-    }
-    return paragraphs;
   }
 
-  private static boolean mentionsTerm(SearchHit definition, Set<String> questionTerms) {
-    String term = definition.text().split(":", 2)[0];
-    Set<String> termTerms = Terms.of(term);
-    return !termTerms.isEmpty() && questionTerms.containsAll(termTerms);
-  }
-
-  private Example example(Brief brief) {
-    for (SearchHit hit : brief.examples()) {
-      if (!near(hit, brief)) continue;
-      String[] parts = hit.text().split("\\nSolution: ", 2);
-      if (parts.length < 2) continue;
-      String problem = parts[0].replaceFirst("^[^\\n]*:\\n", "").strip();
-      return new Example(problem, parts[1].replace("\nDiscussion: ", "\n\n").strip(), List.of(hit.citation().passageId()));
-    }
-    return null;
-  }
-
-  private List<Question> questions(Brief brief, Example example) {
-    List<Question> questions = new ArrayList<>();
-    for (SearchHit hit : brief.exercises()) {
-      if (questions.size() == 3) break;
-      String[] parts = hit.text().split("\\nSolution: ", 2);
-      if (parts.length < 2 || !near(hit, brief)) continue;
-      if (example != null && parts[0].strip().equals(example.problem())) continue;
-      String answer = parts[1].split("\\nDiscussion: ", 2)[0].strip();
-      if (answer.length() < 2) continue;
-      questions.add(new Question(parts[0].strip(), answer, List.of(hit.citation().passageId())));
-    }
-    for (SearchHit definition : brief.definitions()) {
-      if (questions.size() >= 3) break;
-      String[] parts = definition.text().split(":", 2);
-      if (parts.length < 2 || parts[1].isBlank()) continue;
-      String term = parts[0].strip();
-      String meaning = parts[1].strip().replaceAll("\\.$", "");
-      if (meaning.toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT))) continue;
-      questions.add(new Question("What is the term for this: " + meaning + "?", capitalize(term) + ".", List.of(definition.citation().passageId())));
-    }
-    return questions;
-  }
-
-  /**
-   * Whether an example or exercise belongs with this lesson: it sits in the chapter of one of the
-   * top passages, or it is about as similar to the question as the best passage.
-   */
-  private static boolean near(SearchHit hit, Brief brief) {
-    double best = brief.passages().stream().mapToDouble(SearchHit::similarity).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
-    if (!Double.isNaN(hit.similarity()) && hit.similarity() >= best - 0.05) return true;
-    return brief.passages().stream().filter(p -> Double.isNaN(best) || p.similarity() >= best - RELEVANCE_MARGIN).limit(3).anyMatch(p -> sameChapter(hit, p));
-  }
-
-  private static boolean sameChapter(SearchHit a, SearchHit b) {
-    List<String> pa = a.citation().headingPath();
-    List<String> pb = b.citation().headingPath();
-    if (!a.citation().sourceId().equals(b.citation().sourceId())) return false;
-    return pa.size() < 2 || pb.size() < 2 || pa.get(1).equals(pb.get(1));
-  }
-
-  private static String capitalize(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
-
-  static List<String> sentences(SearchHit passage) {
-    List<String> out = new ArrayList<>();
-    for (String line : passage.text().split("\\n")) {
-      BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-      it.setText(line);
-      for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-        String s = line.substring(start, end).strip();
-        if (!s.isEmpty()) out.add(s);
+  /** The section's text sentences in reading order; sentences that cannot stand in a lesson are kept out. */
+  static List<Sentence> sentences(List<SearchHit> section, int grade) {
+    List<Sentence> out = new ArrayList<>();
+    int position = 0;
+    for (int p = 0; p < section.size(); p++) {
+      SearchHit passage = section.get(p);
+      if (!passage.kind().equals("text") && !passage.kind().equals("transcript")) continue;
+      if (LessonText.teacherOnly(passage.text())) continue;
+      for (String line : passage.text().split("\\n")) {
+        if (line.startsWith("Figure:") || line.strip().endsWith(":")) {
+          position++;
+          continue;
+        }
+        for (String s : Readability.sentences(line.startsWith("• ") ? line.substring(2) : line)) {
+          position++;
+          if (!LessonText.usable(s, grade)) {
+            out.add(new Sentence(passage, p, position, s, null));
+            continue;
+          }
+          String readable = String.join(" ", LessonText.readable(s, grade));
+          out.add(new Sentence(passage, p, position, s, readable));
+        }
       }
     }
     return out;
   }
+
+  private static void score(List<Sentence> sentences, Set<String> questionTerms, QuestionKind kind, int grade, String title) {
+    Map<String, Integer> df = new HashMap<>();
+    int n = 0;
+    for (Sentence s : sentences) {
+      if (s.readable == null) continue;
+      n++;
+      for (String t : s.terms) df.merge(t, 1, Integer::sum);
+    }
+    double totalWeight = 0;
+    Map<String, Double> weight = new HashMap<>();
+    for (String t : questionTerms) {
+      double w = Math.log(1 + (n + 1.0) / (df.getOrDefault(t, 0) + 1.0));
+      weight.put(t, w);
+      totalWeight += w;
+    }
+    Set<String> titleTerms = Terms.of(title);
+    double readabilityWeight = grade <= 8 ? 0.3 : grade <= 10 ? 0.2 : 0.1;
+    int last = sentences.isEmpty() ? 1 : Math.max(1, sentences.getLast().position);
+    for (Sentence s : sentences) {
+      if (s.readable == null || LessonText.dangling(s.readable) && !hasAntecedent(s, sentences)) {
+        s.score = 0;
+        continue;
+      }
+      double covered = 0;
+      for (String t : questionTerms) if (s.terms.contains(t)) covered += weight.get(t);
+      double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
+      boolean topical = coverage > 0 || s.terms.stream().anyMatch(titleTerms::contains);
+      if (!topical) {
+        s.score = 0;
+        continue;
+      }
+      double cue = kind.cue.matcher(s.readable).find() ? 0.15 : 0;
+      double place = 0.1 * (1 - s.position / (double) last);
+      double fk = Readability.fleschKincaidGrade(s.readable);
+      double level = Math.min(1, Math.abs(fk - grade) / 6.0);
+      double unfamiliar = Readability.unfamiliarShare(s.readable);
+      double words = Readability.words(s.readable).size();
+      double length = words < 8 ? 0.1 : words > (grade <= 8 ? 25 : 35) ? 0.15 : 0;
+      s.score = 0.55 * coverage + cue + place + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length + 0.05;
+    }
+  }
+
+  /** Whether a dangling sentence's antecedent, the sentence before it in its passage, is usable. */
+  private static boolean hasAntecedent(Sentence s, List<Sentence> sentences) {
+    Sentence previous = previous(s, sentences);
+    return previous != null && previous.readable != null && !LessonText.dangling(previous.readable);
+  }
+
+  private static Sentence previous(Sentence s, List<Sentence> sentences) {
+    int i = sentences.indexOf(s);
+    if (i <= 0) return null;
+    Sentence p = sentences.get(i - 1);
+    return p.passage == s.passage ? p : null;
+  }
+
+  /** Sentences for the explanation by maximal marginal relevance, fewer for younger students. */
+  private static List<Sentence> explanation(List<Sentence> ranked, Sentence key, int grade) {
+    int wanted = grade <= 6 ? 4 : grade <= 8 ? 5 : grade <= 10 ? 6 : 7;
+    double floor = key.score * 0.45;
+    List<Sentence> pool = new ArrayList<>(ranked.stream().filter(s -> s != key && s.score >= floor).toList());
+    List<Sentence> chosen = new ArrayList<>();
+    List<Sentence> shown = new ArrayList<>(List.of(key));
+    while (chosen.size() < wanted && !pool.isEmpty()) {
+      Sentence best = null;
+      double bestValue = Double.NEGATIVE_INFINITY;
+      for (Sentence c : pool) {
+        double redundancy = 0;
+        for (Sentence o : shown) redundancy = Math.max(redundancy, Terms.jaccard(o.terms, c.terms));
+        if (redundancy > 0.6) continue;
+        double value = MMR_LAMBDA * c.score - (1 - MMR_LAMBDA) * redundancy;
+        if (value > bestValue) {
+          bestValue = value;
+          best = c;
+        }
+      }
+      if (best == null) break;
+      pool.remove(best);
+      chosen.add(best);
+      shown.add(best);
+    }
+    return chosen;
+  }
+
+  /**
+   * The explanation as short steps: chosen sentences in the book's order, a dangling sentence with
+   * its antecedent before it, at most three sentences of one passage to a step.
+   */
+  private static List<CitedText> steps(List<Sentence> chosen, List<Sentence> all) {
+    List<Sentence> ordered = new ArrayList<>();
+    for (Sentence s : all) {
+      if (!chosen.contains(s)) continue;
+      Sentence previous = previous(s, all);
+      if (LessonText.dangling(s.readable) && previous != null && !ordered.contains(previous)) {
+        if (previous.readable == null) continue;
+        ordered.add(previous);
+      }
+      ordered.add(s);
+    }
+    Map<Integer, List<Sentence>> groups = new LinkedHashMap<>();
+    int step = 0;
+    Sentence last = null;
+    for (Sentence s : ordered) {
+      if (last == null || last.passage != s.passage || groups.get(step).size() == 3 || s.position - last.position > 2) step++;
+      groups.computeIfAbsent(step, k -> new ArrayList<>()).add(s);
+      last = s;
+    }
+    List<CitedText> out = new ArrayList<>();
+    for (List<Sentence> group : groups.values()) {
+      StringBuilder text = new StringBuilder();
+      Sentence before = null;
+      for (Sentence s : group) {
+        String t = before != null && s.position == before.position + 1 ? s.readable : LessonText.withoutConnective(s.readable);
+        if (text.length() > 0) text.append(' ');
+        text.append(t);
+        before = s;
+      }
+      out.add(new CitedText(text.toString(), List.of(group.getFirst().passage.citation().passageId())));
+    }
+    return out;
+  }
+
+  static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+
+  static final Pattern WORDS = Pattern.compile("\\s+");
 }

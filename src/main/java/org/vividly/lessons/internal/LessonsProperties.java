@@ -9,17 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param composer {@code embedded} (no language model, the default), {@code openai} (any
  *     OpenAI-compatible chat server) or {@code ollama}
- * @param minSimilarity the out-of-library threshold: when no passage's cosine similarity to the
- *     question reaches it, the answer is "not in your library". Calibrated on data: 0.66 lies
- *     between the top similarities of in-library (0.669-0.874) and out-of-library (0.478-0.648)
- *     questions on OpenStax Physics; {@code PhysicsBookIT} re-derives that range.
+ * @param minSimilarity below this cosine similarity of the best passage to the question, the answer
+ *     is always "not in your library"
+ * @param confidentSimilarity from this similarity up, the library answers whatever the coverage
+ * @param minCoverage between the two similarities, the library answers only when the chosen section
+ *     uses at least this share of the question's content terms. The three are chosen on the
+ *     labelled question sets under {@code src/test/resources/eval/lessons} (tune part), see the
+ *     README's lesson evaluation
  * @param passages explanatory passages retrieved per question
  * @param llm chat model settings for the {@code openai} and {@code ollama} composers
  */
 @ConfigurationProperties("vividly.lessons")
 public record LessonsProperties(
     @DefaultValue("embedded") String composer,
-    @DefaultValue("0.66") double minSimilarity,
+    @DefaultValue("0.60") double minSimilarity,
+    @DefaultValue("0.72") double confidentSimilarity,
+    @DefaultValue("0.6") double minCoverage,
     @DefaultValue("6") int passages,
     @DefaultValue Llm llm) {
 

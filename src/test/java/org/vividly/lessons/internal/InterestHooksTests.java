@@ -8,14 +8,30 @@ import org.junit.jupiter.api.Test;
 class InterestHooksTests {
 
   @Test
-  void matchesInterestsAndTheirAliasesToTemplates() {
-    assertThat(InterestHooks.hook(List.of("NBA"), "Newton’s second law")).contains("basketball").contains("Newton’s second law");
-    assertThat(InterestHooks.hook(List.of("guitar"), "sound waves")).containsIgnoringCase("music").contains("sound waves");
+  void matchesInterestsToCategoriesByTheirWords() {
+    assertThat(InterestHooks.category("NBA")).isEqualTo("sports");
+    assertThat(InterestHooks.category("pickup basketball")).isEqualTo("sports");
+    assertThat(InterestHooks.category("guitar")).isEqualTo("music");
+    assertThat(InterestHooks.category("video game")).isEqualTo("games");
+    assertThat(InterestHooks.category("my dog")).isEqualTo("animals");
+    assertThat(InterestHooks.category("origami")).isNull();
   }
 
   @Test
-  void namesAnUnknownInterestAndWorksWithNone() {
-    assertThat(InterestHooks.hook(List.of("origami"), "momentum")).contains("origami").contains("momentum");
-    assertThat(InterestHooks.hook(List.of(), "momentum")).contains("momentum");
+  void everyCategoryReadsAsASentenceForAnyTopicAndNamesTheInterest() {
+    for (String interest : List.of("basketball", "piano", "minecraft", "drawing", "horses", "baking", "rockets", "coding", "hiking", "cars", "ballet", "books", "movies")) {
+      for (String topic : List.of("refraction", "acids and bases", "Newton’s second law of motion")) {
+        String hook = InterestHooks.hook(List.of(interest), topic, "why does a straw look bent in water");
+        assertThat(hook).as(interest).contains(interest).containsIgnoringCase(topic).endsWith("Let's find out: Why does a straw look bent in water?");
+        assertThat(hook).as("no template placeholder left").doesNotContain("{");
+        assertThat(hook.split("\\. |\\? ")).allSatisfy(sentence -> assertThat(Character.isUpperCase(sentence.charAt(0))).as(hook).isTrue());
+      }
+    }
+  }
+
+  @Test
+  void namesAnUnknownInterestWithoutClaimingALinkAndWorksWithNone() {
+    assertThat(InterestHooks.hook(List.of("origami"), "momentum", "What is momentum?")).contains("origami").contains("momentum").doesNotContain("have more in common");
+    assertThat(InterestHooks.hook(List.of(), "momentum", "What is momentum?")).isEqualTo("Let's find out: What is momentum?");
   }
 }

@@ -71,25 +71,33 @@ final class CnxmlModuleParser {
     String cls = note.getAttribute("class");
     String title = inline(Blocks.first(note, "title"));
     if (cls.contains("os-teacher")) {
-      out.teacherNote(flatten(note, title), subsection, id);
+      out.teacherNote(flatten(note, title, subsection), subsection, id);
     } else if (cls.contains("worked-example")) {
-      out.example(flatten(note, title), subsection, id);
+      out.example(flatten(note, title, subsection), subsection, id);
     } else {
       List<Element> exercises = Blocks.descendants(note, "exercise");
-      String text = flattenExcept(note, title, "exercise");
+      String text = flattenExcept(note, title, "exercise", subsection);
       if (!text.isEmpty()) out.note(text, subsection, id);
       for (Element exercise : exercises) block(exercise, subsection);
     }
   }
 
-  private String flatten(Element container, String title) {
-    return flattenExcept(container, title, null);
+  private String flatten(Element container, String title, List<String> subsection) {
+    return flattenExcept(container, title, null, subsection);
   }
 
-  private String flattenExcept(Element container, String title, String skipped) {
+  /**
+   * The text of a container's blocks, one per line. A teacher-support note inside it (OpenStax nests
+   * them in worked examples and boxes) is not part of that text: it becomes a teacher note of its
+   * own, so it never reaches a student with the box around it.
+   */
+  private String flattenExcept(Element container, String title, String skipped, List<String> subsection) {
     List<String> parts = new ArrayList<>();
     if (!title.isEmpty()) parts.add(title + ":");
-    BlockSink collector = BlockSink.collecting((kind, text) -> parts.add(text));
+    BlockSink collector = BlockSink.collecting((kind, text) -> {
+      if (kind == org.vividly.sources.internal.BlockKind.TEACHER_NOTE) out.teacherNote(text, subsection, null);
+      else parts.add(text);
+    });
     CnxmlModuleParser inner = new CnxmlModuleParser(collector);
     for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e && !name(e).equals(skipped)) inner.block(e, List.of());
@@ -99,15 +107,15 @@ final class CnxmlModuleParser {
 
   private String exerciseText(Element exercise) {
     Element problem = Blocks.first(exercise, "problem");
-    String problemText = problem == null ? "" : flatten(problem, "");
+    String problemText = problem == null ? "" : flatten(problem, "", List.of());
     if (problemText.isBlank()) return "";
     StringBuilder text = new StringBuilder(problemText);
     for (Element solution : Blocks.children(exercise, "solution")) {
-      String s = flattenExcept(solution, "", "title");
+      String s = flattenExcept(solution, "", "title", List.of());
       if (!s.isBlank()) text.append("\nSolution: ").append(s);
     }
     for (Element commentary : Blocks.children(exercise, "commentary")) {
-      String c = flattenExcept(commentary, "", "title");
+      String c = flattenExcept(commentary, "", "title", List.of());
       if (!c.isBlank()) text.append("\nDiscussion: ").append(c);
     }
     return text.toString();
