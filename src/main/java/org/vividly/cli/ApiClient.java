@@ -143,22 +143,25 @@ final class ApiClient {
   }
 
   /**
-   * Like {@link #post}, waiting out rate limits: on HTTP 429 it sleeps for the server's
-   * {@code Retry-After} (at most a minute at a time) and tries again, up to {@code attempts} times.
+   * Like {@link #post}, waiting out rate limits: on HTTP 429 with a {@code Retry-After} of at most
+   * two minutes it sleeps that long and tries again, up to {@code attempts} times. Any other error,
+   * a spent quota included, is thrown at once.
    */
   <T> T postPatiently(String path, Object body, Class<T> type, int attempts) {
     for (int attempt = 1; ; attempt++) {
       try {
         return rest.post().uri(path).body(body).retrieve().body(type);
       } catch (RestClientResponseException e) {
-        if (e.getStatusCode().value() != 429 || attempt >= attempts) return call(() -> { throw e; });
-        long seconds = 1;
         String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
+        long seconds;
         try {
-          if (retryAfter != null) seconds = Math.max(1, Math.min(60, Long.parseLong(retryAfter.strip())));
-        } catch (NumberFormatException ignored) {
-          // an HTTP date: wait the default second
+          seconds = retryAfter == null ? -1 : Long.parseLong(retryAfter.strip());
+        } catch (NumberFormatException notSeconds) {
+          seconds = -1;
         }
+        // A spent monthly quota is a 429 too, without a short Retry-After: waiting would not help.
+        if (e.getStatusCode().value() != 429 || seconds < 0 || seconds > 120 || attempt >= attempts) return call(() -> { throw e; });
+        seconds = Math.max(1, seconds);
         try {
           Thread.sleep(seconds * 1000);
         } catch (InterruptedException interrupted) {

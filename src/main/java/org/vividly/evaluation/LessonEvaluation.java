@@ -31,7 +31,7 @@ import org.vividly.lessons.Readability;
 public final class LessonEvaluation {
 
   /** Text written for teachers: OpenStax "Teacher Support" boxes and their [BL]/[OL]/[AL] notes. */
-  static final Pattern TEACHER_ONLY = Pattern.compile("(?i)teacher support|teaching tip|\\[(BL|OL|AL)\\]|teacher demonstration|\\b(tell|ask|have|remind|show) (the )?students\\b|\\bstudents (should|may|might) (be asked|need to be)|\\bmisconception alert\\b");
+  static final Pattern TEACHER_ONLY = Pattern.compile("(?i)teacher support|teaching tip|\\[(BL|OL|AL|EL)\\]|teacher demonstration|\\b(tell|ask|have|remind|show) (the )?students\\b|\\bstudents (should|may|might) (be asked|need to be)|\\bmisconception alert\\b");
 
   private LessonEvaluation() {}
 
@@ -97,8 +97,12 @@ public final class LessonEvaluation {
    * @param grade Flesch-Kincaid grade of the key idea and explanation
    * @param unfamiliar share of their words outside the Dale-Chall familiar list, in [0, 1]
    * @param latencyMs the server's time to retrieve and compose, in milliseconds
+   * @param similarity the library gate's best passage similarity; NaN when the lesson does not say
+   * @param coverage the library gate's term coverage of the chosen section; NaN when not said
+   * @param sectionShare the chosen section's share of the retrieval votes; NaN when not said
+   * @param sentenceSimilarity the best sentence similarity the gate saw; NaN when not said
    */
-  public record Score(LabelledQuestion question, boolean answered, boolean sectionCited, boolean keyIdea, int checkQuestions, int checkQuestionsNear, List<String> teacherOnly, double grade, double unfamiliar, long latencyMs, String title, String cited) {
+  public record Score(LabelledQuestion question, boolean answered, boolean sectionCited, boolean keyIdea, int checkQuestions, int checkQuestionsNear, List<String> teacherOnly, double grade, double unfamiliar, long latencyMs, String title, String cited, double similarity, double coverage, double sectionShare, double sentenceSimilarity) {
 
     /** Whether the lesson did what the label asks: answered an in-library question, refused another. */
     public boolean correctGate() {
@@ -107,7 +111,11 @@ public final class LessonEvaluation {
   }
 
   public static Score score(LabelledQuestion q, Lesson lesson) {
-    if (!lesson.inLibrary()) return new Score(q, false, false, false, 0, 0, List.of(), 0, 0, lesson.latencyMs(), lesson.title(), "");
+    double similarity = lesson.evidence() == null ? Double.NaN : lesson.evidence().topSimilarity();
+    double coverage = lesson.evidence() == null ? Double.NaN : lesson.evidence().termCoverage();
+    double share = lesson.evidence() == null ? Double.NaN : lesson.evidence().sectionShare();
+    double sentence = lesson.evidence() == null ? Double.NaN : lesson.evidence().sentenceSimilarity();
+    if (!lesson.inLibrary()) return new Score(q, false, false, false, 0, 0, List.of(), 0, 0, lesson.latencyMs(), lesson.title(), lesson.evidence() == null || lesson.evidence().section() == null ? "" : lesson.evidence().section(), similarity, coverage, share, sentence);
     StringBuilder text = new StringBuilder();
     List<Lesson.Paragraph> explanation = new ArrayList<>();
     if (lesson.keyIdea() != null) explanation.add(lesson.keyIdea());
@@ -127,7 +135,7 @@ public final class LessonEvaluation {
     for (Lesson.CheckQuestion cq : lesson.checkQuestions()) {
       if (main != null && cq.citations().stream().map(n -> lesson.citations().get(n - 1)).anyMatch(c -> sameChapter(main, c, q.sections()))) near++;
     }
-    return new Score(q, true, sectionCited, key, lesson.checkQuestions().size(), near, teacherOnly(lesson), Readability.fleschKincaidGrade(explained), Readability.unfamiliarShare(explained), lesson.latencyMs(), lesson.title(), main == null ? "" : main.location());
+    return new Score(q, true, sectionCited, key, lesson.checkQuestions().size(), near, teacherOnly(lesson), Readability.fleschKincaidGrade(explained), Readability.unfamiliarShare(explained), lesson.latencyMs(), lesson.title(), main == null ? "" : main.location(), similarity, coverage, share, sentence);
   }
 
   /** The passage the lesson is mostly about: the key idea's, else the first explanation paragraph's. */
@@ -238,6 +246,44 @@ public final class LessonEvaluation {
     List<Double> sorted = values.stream().sorted().toList();
     int rank = (int) Math.ceil(p / 100 * sorted.size());
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+  }
+
+  /**
+   * Library-gate thresholds chosen on labelled questions: the rule answers when the similarity is at
+   * least {@code confident}, or at least {@code min} with term coverage at least {@code coverage}.
+   *
+   * @param falseRefusals in-library questions the rule refuses
+   * @param falseAnswers out-of-library questions the rule answers
+   */
+  public record Gate(double min, double confident, double coverage, int falseRefusals, int falseAnswers, int inLibrary, int outOfLibrary) {}
+
+  /**
+   * The gate thresholds that make the fewest errors on these scores, a false answer counting as
+   * much as a false refusal, ties going to the widest margin (the middle of the best range of each
+   * threshold is not searched: the lowest passing value is kept). Null without evidence on the
+   * lessons.
+   */
+  public static Gate calibrate(List<Score> scores) {
+    List<Score> usable = scores.stream().filter(s -> !Double.isNaN(s.similarity()) && !Double.isNaN(s.coverage())).toList();
+    if (usable.isEmpty()) return null;
+    int in = (int) usable.stream().filter(s -> s.question().inLibrary()).count();
+    int out = usable.size() - in;
+    Gate best = null;
+    for (int min = 40; min <= 80; min++) {
+      for (int confident = min; confident <= 90; confident++) {
+        for (int coverage = 0; coverage <= 10; coverage++) {
+          double m = min / 100.0, c = confident / 100.0, v = coverage / 10.0;
+          int fr = 0, fa = 0;
+          for (Score s : usable) {
+            boolean answers = s.similarity() >= c || s.similarity() >= m && s.coverage() >= v;
+            if (s.question().inLibrary() && !answers) fr++;
+            if (!s.question().inLibrary() && answers) fa++;
+          }
+          if (best == null || fr + fa < best.falseRefusals() + best.falseAnswers()) best = new Gate(m, c, v, fr, fa, in, out);
+        }
+      }
+    }
+    return best;
   }
 
   /** The summary as the lines {@code vividly eval lessons} prints, with the bars. */

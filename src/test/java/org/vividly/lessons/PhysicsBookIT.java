@@ -45,9 +45,6 @@ class PhysicsBookIT extends IntegrationTest {
   static final List<String> OUT_OF_LIBRARY =
       List.of("Who won the 2010 World Cup?", "What is the capital of Australia?", "How do I bake sourdough bread?", "Who wrote Pride and Prejudice?", "What year did the Roman Empire fall?", "How do I change a car tire?");
 
-  @org.springframework.beans.factory.annotation.Value("${vividly.lessons.min-similarity:0.66}")
-  double minSimilarity;
-
   @Override
   protected String organization() {
     return "physics-it";
@@ -118,21 +115,30 @@ class PhysicsBookIT extends IntegrationTest {
     }
   }
 
+  /**
+   * The lesson evaluation ({@code vividly eval lessons}) on the Physics and out-of-library question
+   * sets, through the API a student uses. The floors are regression guards below today's numbers
+   * (the issue's bars are higher; the README reports the full measurement on both books).
+   */
   @Test
-  void printsTheSimilaritiesThatCalibrateTheLibraryGate() {
-    List<Double> in = new ArrayList<>();
-    List<Double> out = new ArrayList<>();
-    for (String q : QUESTIONS.keySet()) in.add(topSimilarity(q));
-    for (String q : OUT_OF_LIBRARY) out.add(topSimilarity(q));
-    System.out.println("Top similarity, in-library questions: " + in);
-    System.out.println("Top similarity, out-of-library questions: " + out);
-    double lowestIn = in.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    double highestOut = out.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-    System.out.printf("Separating range for vividly.lessons.min-similarity: (%.3f, %.3f]; configured %.3f%n", highestOut, lowestIn, minSimilarity);
-    assertThat(minSimilarity).isGreaterThan(highestOut).isLessThanOrEqualTo(lowestIn);
-  }
-
-  private double topSimilarity(String question) {
-    return json(get("/api/v1/search?k=5&q=" + java.net.URLEncoder.encode(question, java.nio.charset.StandardCharsets.UTF_8))).path("topSimilarity").asDouble();
+  void lessonEvaluationOnThePhysicsQuestionSet() throws Exception {
+    List<org.vividly.evaluation.LessonEvaluation.Score> scores = new ArrayList<>();
+    for (String set : List.of("physics", "out-of-library")) {
+      try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/eval/lessons/" + set + ".csv"), java.nio.charset.StandardCharsets.UTF_8)) {
+        for (var q : org.vividly.evaluation.LessonEvaluation.read(in)) {
+          JsonNode body = json(postJson("/api/v1/lessons", Map.of("question", q.question(), "grade", 7, "interests", List.of("music"))));
+          scores.add(org.vividly.evaluation.LessonEvaluation.score(q, tools.jackson.databind.json.JsonMapper.builder().findAndAddModules().build().treeToValue(body, Lesson.class)));
+        }
+      }
+    }
+    var summary = org.vividly.evaluation.LessonEvaluation.summarize(scores, 7);
+    org.vividly.evaluation.LessonEvaluation.lines("Physics + out-of-library", summary, 7).forEach(System.out::println);
+    assertThat(summary.teacherOnly()).as("lessons showing teacher-only text").isZero();
+    assertThat(summary.checkQuestionsNear()).as("check questions from the lesson's own chapter").isEqualTo(summary.checkQuestions());
+    assertThat(summary.falseRefusals()).as("in-library questions refused").isLessThanOrEqualTo(summary.inLibrary() / 10);
+    assertThat(summary.outOfLibrary() - summary.falseAnswers()).as("out-of-library questions refused").isGreaterThanOrEqualTo(summary.outOfLibrary() * 6 / 10);
+    assertThat(summary.keyIdea()).as("lessons stating the key idea").isGreaterThanOrEqualTo(summary.inLibrary() * 45 / 100);
+    assertThat(summary.sectionCited()).as("lessons citing the expected section").isGreaterThanOrEqualTo(summary.inLibrary() * 6 / 10);
+    assertThat(summary.medianGrade()).as("median Flesch-Kincaid grade at grade 7").isLessThan(10.5);
   }
 }

@@ -34,7 +34,11 @@ public final class ApiCalls {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String name = resource.substring(resource.lastIndexOf('/') + 1);
+    return ingestZip(api, resource.substring(resource.lastIndexOf('/') + 1), content);
+  }
+
+  /** Uploads a file (a document or a ZIP of them) to /api/v1/ingestions and waits for the job. */
+  public static JsonNode ingestZip(RestClient api, String name, byte[] content) {
     LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
     parts.add("file", new ByteArrayResource(content) {
       @Override

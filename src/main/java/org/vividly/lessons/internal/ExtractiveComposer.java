@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.vividly.lessons.LessonComposer;
 import org.vividly.lessons.Readability;
+import org.vividly.retrieval.Embedder;
 import org.vividly.retrieval.SearchHit;
 
 /**
@@ -33,6 +34,23 @@ public final class ExtractiveComposer implements LessonComposer {
   /** Words every question has that say nothing about its subject. */
   private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli");
   private static final double MMR_LAMBDA = 0.7;
+  /** How many of the best sentences by terms are re-scored by the embedding model. */
+  private static final int EMBEDDED_CANDIDATES = 12;
+
+  private final Embedder embedder;
+
+  /** A composer that scores sentences by terms alone (tests, and when no embedding model is wanted). */
+  public ExtractiveComposer() {
+    this(null);
+  }
+
+  /**
+   * @param embedder scores the best candidate sentences by cosine similarity to the question; null
+   *     scores by terms alone
+   */
+  public ExtractiveComposer(Embedder embedder) {
+    this.embedder = embedder;
+  }
 
   @Override
   public String name() {
@@ -46,7 +64,9 @@ public final class ExtractiveComposer implements LessonComposer {
     QuestionKind kind = QuestionKind.of(brief.question());
     Set<String> questionTerms = questionTerms(brief.question());
     List<Sentence> sentences = sentences(section, brief.grade());
-    score(sentences, questionTerms, kind, brief.grade(), title);
+    score(sentences, questionTerms, kind, brief.grade());
+    preferRetrieved(sentences, brief.passages());
+    rescoreByMeaning(brief.question(), sentences);
     List<Sentence> ranked = sentences.stream().filter(s -> s.score > 0).sorted(Comparator.comparingDouble((Sentence s) -> s.score).reversed()).toList();
     QuizBuilder quiz = new QuizBuilder(section, brief.grade());
     SearchHit anchor = section.stream().filter(h -> h.kind().equals("text")).findFirst().orElse(brief.passages().getFirst());
@@ -55,7 +75,8 @@ public final class ExtractiveComposer implements LessonComposer {
       return new Draft(title, hook, List.of(), quiz.example(), quiz.questions(List.of()), 0, null, List.of());
     }
     Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst());
-    CitedText keyIdea = new CitedText(key.readable, List.of(key.passage.citation().passageId()));
+    CitedText keyIdea = kind == QuestionKind.DEFINITION ? quiz.definitionOf(questionTerms) : null;
+    if (keyIdea == null) keyIdea = new CitedText(LessonText.withoutConnective(key.readable), List.of(key.passage.citation().passageId()));
     List<Sentence> chosen = explanation(ranked, key, brief.grade());
     List<CitedText> steps = steps(chosen, sentences);
     StringBuilder shown = new StringBuilder(key.readable);
@@ -94,7 +115,7 @@ public final class ExtractiveComposer implements LessonComposer {
       this.position = position;
       this.original = original;
       this.readable = readable;
-      this.terms = Terms.of(readable);
+      this.terms = readable == null ? Set.of() : Terms.of(readable);
     }
   }
 
@@ -125,7 +146,7 @@ public final class ExtractiveComposer implements LessonComposer {
     return out;
   }
 
-  private static void score(List<Sentence> sentences, Set<String> questionTerms, QuestionKind kind, int grade, String title) {
+  private static void score(List<Sentence> sentences, Set<String> questionTerms, QuestionKind kind, int grade) {
     Map<String, Integer> df = new HashMap<>();
     int n = 0;
     for (Sentence s : sentences) {
@@ -140,8 +161,7 @@ public final class ExtractiveComposer implements LessonComposer {
       weight.put(t, w);
       totalWeight += w;
     }
-    Set<String> titleTerms = Terms.of(title);
-    double readabilityWeight = grade <= 8 ? 0.3 : grade <= 10 ? 0.2 : 0.1;
+    double readabilityWeight = grade <= 8 ? 0.4 : grade <= 10 ? 0.25 : 0.1;
     int last = sentences.isEmpty() ? 1 : Math.max(1, sentences.getLast().position);
     for (Sentence s : sentences) {
       if (s.readable == null || LessonText.dangling(s.readable) && !hasAntecedent(s, sentences)) {
@@ -151,20 +171,74 @@ public final class ExtractiveComposer implements LessonComposer {
       double covered = 0;
       for (String t : questionTerms) if (s.terms.contains(t)) covered += weight.get(t);
       double coverage = totalWeight == 0 ? 0 : covered / totalWeight;
-      boolean topical = coverage > 0 || s.terms.stream().anyMatch(titleTerms::contains);
-      if (!topical) {
+      if (coverage == 0) {
         s.score = 0;
         continue;
       }
-      double cue = kind.cue.matcher(s.readable).find() ? 0.15 : 0;
+      double cue = kind.strongCue.matcher(s.readable).find() ? 0.25 : kind.cue.matcher(s.readable).find() ? 0.1 : 0;
       double place = 0.1 * (1 - s.position / (double) last);
       double fk = Readability.fleschKincaidGrade(s.readable);
       double level = Math.min(1, Math.abs(fk - grade) / 6.0);
       double unfamiliar = Readability.unfamiliarShare(s.readable);
       double words = Readability.words(s.readable).size();
       double length = words < 8 ? 0.1 : words > (grade <= 8 ? 25 : 35) ? 0.15 : 0;
-      s.score = 0.55 * coverage + cue + place + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length + 0.05;
+      double tooHard = fk > grade + 2 ? 0.15 : 0;
+      s.score = 0.6 * coverage + cue + place + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length - tooHard + 0.05;
     }
+  }
+
+  /**
+   * The highest cosine similarity between the question and one of the section's sentences that the
+   * lesson could use (the best by terms, re-scored by the embedding model); 0 without an embedding
+   * model or a usable sentence. An answer sits in one or two sentences, so this tells a section that
+   * answers from one that only shares the question's words.
+   */
+  public double bestSentenceSimilarity(String question, List<SearchHit> section, int grade) {
+    if (embedder == null || section.isEmpty()) return 0;
+    List<Sentence> sentences = sentences(section, grade);
+    score(sentences, questionTerms(question), QuestionKind.of(question), grade);
+    List<Sentence> candidates = sentences.stream().filter(s -> s.score > 0).sorted(Comparator.comparingDouble((Sentence s) -> s.score).reversed()).limit(EMBEDDED_CANDIDATES).toList();
+    if (candidates.isEmpty()) return 0;
+    float[] q = embedder.embedQuery(question);
+    double best = 0;
+    for (float[] v : embedder.embedPassages(candidates.stream().map(s -> s.readable).toList())) best = Math.max(best, dot(q, v));
+    return best;
+  }
+
+  /**
+   * Sentences of the passages retrieval ranked for this question gain by that rank (up to 0.2 for
+   * the best): within a long section they mark the part that answers it.
+   */
+  private static void preferRetrieved(List<Sentence> sentences, List<SearchHit> retrieved) {
+    Map<Long, Integer> rank = new HashMap<>();
+    for (int i = 0; i < retrieved.size(); i++) rank.putIfAbsent(retrieved.get(i).citation().passageId(), i);
+    for (Sentence s : sentences) {
+      Integer r = rank.get(s.passage.citation().passageId());
+      if (r != null && s.score > 0) s.score += 0.2 / (1 + r);
+    }
+  }
+
+  /**
+   * Adds the embedding model's view: the best candidates by terms are embedded with the question, and
+   * each gains up to 0.4 by its cosine similarity (bge-small similarities of related sentences lie
+   * around 0.55-0.85, so similarity is rescaled from that range).
+   */
+  private void rescoreByMeaning(String question, List<Sentence> sentences) {
+    if (embedder == null) return;
+    List<Sentence> candidates = sentences.stream().filter(s -> s.score > 0).sorted(Comparator.comparingDouble((Sentence s) -> s.score).reversed()).limit(EMBEDDED_CANDIDATES).toList();
+    if (candidates.size() < 2) return;
+    float[] q = embedder.embedQuery(question);
+    List<float[]> vectors = embedder.embedPassages(candidates.stream().map(s -> s.readable).toList());
+    for (int i = 0; i < candidates.size(); i++) {
+      double cosine = dot(q, vectors.get(i));
+      candidates.get(i).score += 0.4 * Math.max(0, Math.min(1, (cosine - 0.55) / 0.3));
+    }
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) sum += a[i] * b[i];
+    return sum;
   }
 
   /** Whether a dangling sentence's antecedent, the sentence before it in its passage, is usable. */
@@ -182,7 +256,7 @@ public final class ExtractiveComposer implements LessonComposer {
 
   /** Sentences for the explanation by maximal marginal relevance, fewer for younger students. */
   private static List<Sentence> explanation(List<Sentence> ranked, Sentence key, int grade) {
-    int wanted = grade <= 6 ? 4 : grade <= 8 ? 5 : grade <= 10 ? 6 : 7;
+    int wanted = grade <= 6 ? 5 : grade <= 8 ? 6 : grade <= 10 ? 7 : 8;
     double floor = key.score * 0.45;
     List<Sentence> pool = new ArrayList<>(ranked.stream().filter(s -> s != key && s.score >= floor).toList());
     List<Sentence> chosen = new ArrayList<>();

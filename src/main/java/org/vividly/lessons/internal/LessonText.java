@@ -15,7 +15,7 @@ import org.vividly.lessons.Readability;
 public final class LessonText {
 
   /** OpenStax teacher-support text and notes written to teachers. */
-  public static final Pattern TEACHER_ONLY = Pattern.compile("(?i)teacher support|teaching tip|\\[(BL|OL|AL)\\]|teacher demonstration|\\b(tell|ask|have|remind|show|help) (the |your )?students\\b|\\bstudents (should|may|might|will) (be asked|need|understand|learn)|\\bmisconception alert\\b|\\b(discuss|review) with (the )?(class|students)\\b");
+  public static final Pattern TEACHER_ONLY = Pattern.compile("(?i)teacher support|teaching tip|\\[(BL|OL|AL|EL)\\]|teacher demonstration|\\b(tell|ask|have|remind|show|help) (the |your )?students\\b|\\bstudents (should|may|might|will) (be asked|need|understand|learn)|\\bmisconception alert\\b|\\b(discuss|review) with (the )?(class|students)\\b");
 
   /** Sentences about things a lesson does not show, or about the book itself. */
   private static final Pattern POINTS_ELSEWHERE =
@@ -25,12 +25,21 @@ public final class LessonText {
               + "\\bthis (section|chapter|module|lab|activity|simulation|figure|table|graph|photo|image)\\b|by the end of|you will (be able|learn|explore|see)|learning objectives?|\\bclick\\b|\\bsimulation\\b|\\binteractive\\b|\\bwatch (the|this)\\b|\\bin this (video|animation|lab)|"
               + "^\\(?[a-h]\\)|\\([a-h]\\)|\\bpart \\([a-h]\\)|\\b(the following|as follows|listed below)\\b|\\bcredit:|\\bhttps?://|\\bwww\\.)");
 
+  /**
+   * Traces of a reference the parser could not keep (a figure link becomes nothing: "In, we have",
+   * "the roller coaster in."), the book talking about itself ("we will explore ... later"), and lab
+   * instructions ("Hold a strip of paper...").
+   */
+  private static final Pattern BROKEN_OR_BOOKISH =
+      Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we'll|we shall|later in|in the next|in the previous|in this text|let's|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in)\\b)");
+  private static final Pattern IMPERATIVE = Pattern.compile("^(Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange)\\b|\\b(this|the) (site|website|link|video)\\b");
+
   /** Openers that lean on a sentence before them. */
   private static final Pattern DANGLING = Pattern.compile("^(This|These|That|Those|It|Its|They|Their|Them|Such|Here|There|Both|Another|Then|Also|The down ?side|The other|The same|The latter|The former|In this case|In that case|In these cases|As a result|For this reason|Because of this|Likewise|Similarly|Instead|Otherwise|Again|Yet)\\b");
   /** Connectives that can be dropped when the sentence before them is not shown. */
   private static final Pattern CONNECTIVE = Pattern.compile("^(However|Thus|Therefore|Hence|So|In addition|Additionally|Furthermore|Moreover|In other words|In fact|Of course|Consequently|Nevertheless|Still|Now|Recall that|Note that|Notice that|Remember that),?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
-  private static final Pattern REFERENCE_PARENTHETICAL = Pattern.compile("(?i)\\s*\\((see|figure|fig\\.|table|equation|eq\\.|example|chapter|section|credit|photo|image|[a-h]\\)|[^()]*\\d[^()]*)[^()]*\\)");
+  private static final Pattern REFERENCE_PARENTHETICAL = Pattern.compile("(?i)\\s*\\((see|figure|fig\\.|table|equation|eq\\.|example|chapter|section|credit|photo|image|[a-h]\\))[^()]*\\)");
   private static final Pattern MATH = Pattern.compile("[=<>≈∝×÷±√∑∫Δ]|\\b[a-zA-Z]_[a-zA-Z0-9]|\\^|\\b\\d+(\\.\\d+)?\\s*(×|x)\\s*10");
 
   private LessonText() {}
@@ -51,7 +60,7 @@ public final class LessonText {
     int words = Readability.words(s).size();
     if (words < 6 || words > 60) return false;
     if (s.startsWith("Figure:") || s.startsWith("•") || s.contains("[") || s.contains("_")) return false;
-    if (POINTS_ELSEWHERE.matcher(s).find() || teacherOnly(s)) return false;
+    if (POINTS_ELSEWHERE.matcher(s).find() || BROKEN_OR_BOOKISH.matcher(s).find() || IMPERATIVE.matcher(s).find() || teacherOnly(s)) return false;
     if (grade <= 10 && MATH.matcher(s).find()) return false;
     return true;
   }

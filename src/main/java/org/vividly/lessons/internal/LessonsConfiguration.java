@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 class LessonsConfiguration {
 
   @Bean
-  ExtractiveComposer extractiveComposer() {
-    return new ExtractiveComposer();
+  ExtractiveComposer extractiveComposer(org.vividly.retrieval.Embedder embedder) {
+    return new ExtractiveComposer(embedder);
   }
 
   @Bean

@@ -22,9 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vividly.lessons")
 public record LessonsProperties(
     @DefaultValue("embedded") String composer,
-    @DefaultValue("0.60") double minSimilarity,
-    @DefaultValue("0.72") double confidentSimilarity,
-    @DefaultValue("0.6") double minCoverage,
+    @DefaultValue("0.62") double minSimilarity,
+    @DefaultValue("0.65") double confidentSimilarity,
+    @DefaultValue("0.4") double minCoverage,
     @DefaultValue("6") int passages,
     @DefaultValue Llm llm) {
 

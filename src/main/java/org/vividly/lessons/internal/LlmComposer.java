@@ -27,14 +27,23 @@ final class LlmComposer implements LessonComposer {
       You are a careful teacher writing a short lesson for one student.
       Use ONLY the numbered passages you are given. Do not add facts that are not in them.
       Every paragraph, the worked example and every question must cite the passage numbers it uses.
-      Write for the student's grade level. Tie the opening hook to the student's interests.
+      Start with the key idea: one sentence that answers the question directly.
+      Then explain in short steps. Write for the student's grade level: below grade 9 use sentences of
+      about 12 words and everyday words, and say what each science term means the first time.
+      Never mention figures, tables, equations by number, or notes for teachers.
+      Tie the opening hook to the student's interests without claiming a link that is not true.
+      Check questions must come from the passages of the lesson's own section (marked "section").
       Answer with one JSON object and nothing else, in exactly this shape:
       {"title": "...",
+       "keyIdea": {"text": "...", "citations": [1]},
        "hook": {"text": "...", "citations": [1]},
        "explanation": [{"text": "...", "citations": [1, 2]}],
        "workedExample": {"problem": "...", "solution": "...", "citations": [3]} or null,
        "checkQuestions": [{"question": "...", "answer": "...", "citations": [2]}]}
       Give 2 to 4 explanation paragraphs and 2 or 3 check questions.""";
+
+  /** Passages of the chosen section given to the model, at most. */
+  private static final int SECTION_PASSAGES = 10;
 
   private final ChatModel model;
   private final String name;
@@ -51,16 +60,51 @@ final class LlmComposer implements LessonComposer {
     return name;
   }
 
+  /**
+   * The model sees the chosen section's passages first (the retrieved ones, then the rest in reading
+   * order, teacher-only text left out), then the other retrieved passages. Its key idea and
+   * paragraphs are kept when they cite what it was given and read as student text; its check
+   * questions only when they cite the section, and the section's own questions ({@link QuizBuilder})
+   * fill in when fewer than two are left. Key terms come from the section's glossary.
+   */
   @Override
   public Draft compose(Brief brief) {
-    List<SearchHit> numbered = new ArrayList<>();
-    numbered.addAll(brief.passages());
-    brief.examples().stream().limit(2).forEach(numbered::add);
-    brief.exercises().stream().limit(3).forEach(numbered::add);
-    brief.definitions().stream().limit(2).forEach(numbered::add);
+    List<SearchHit> numbered = numbered(brief);
     ChatResponse response = model.chat(SystemMessage.from(SYSTEM_PROMPT), UserMessage.from(prompt(brief, numbered)));
     Draft draft = parse(response.aiMessage().text(), numbered);
-    return new Draft(draft.title(), draft.hook(), draft.explanation(), draft.example(), draft.questions(), tokens(response));
+    if (brief.section().isEmpty()) return new Draft(draft.title(), draft.hook(), draft.explanation(), draft.example(), draft.questions(), tokens(response), draft.keyIdea(), List.of());
+    java.util.Set<Long> inSection = new java.util.HashSet<>();
+    brief.section().forEach(h -> inSection.add(h.citation().passageId()));
+    List<Question> questions = new ArrayList<>(draft.questions().stream().filter(q -> inSection.containsAll(q.passageIds())).toList());
+    QuizBuilder quiz = new QuizBuilder(brief.section(), brief.grade());
+    if (questions.size() < 2) {
+      for (Question q : quiz.questions(List.of())) {
+        if (questions.size() >= 3) break;
+        questions.add(q);
+      }
+    }
+    Example example = draft.example() != null && inSection.containsAll(draft.example().passageIds()) ? draft.example() : quiz.example();
+    StringBuilder text = new StringBuilder(draft.keyIdea() == null ? "" : draft.keyIdea().text());
+    draft.explanation().forEach(p -> text.append(' ').append(p.text()));
+    String title = brief.sectionTitle() != null ? brief.sectionTitle() : draft.title();
+    return new Draft(title, draft.hook(), draft.explanation(), example, questions, tokens(response), draft.keyIdea(), quiz.terms(text.toString()));
+  }
+
+  static List<SearchHit> numbered(Brief brief) {
+    List<SearchHit> numbered = new ArrayList<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    java.util.Set<Long> inSection = new java.util.HashSet<>();
+    brief.section().forEach(h -> inSection.add(h.citation().passageId()));
+    for (SearchHit h : brief.passages()) if (inSection.contains(h.citation().passageId()) && seen.add(h.citation().passageId())) numbered.add(h);
+    for (SearchHit h : brief.section()) {
+      if (numbered.size() >= SECTION_PASSAGES) break;
+      if (!LessonText.teacherOnly(h.text()) && seen.add(h.citation().passageId())) numbered.add(h);
+    }
+    for (SearchHit h : brief.passages()) if (seen.add(h.citation().passageId())) numbered.add(h);
+    brief.examples().stream().limit(2).filter(h -> seen.add(h.citation().passageId())).forEach(numbered::add);
+    brief.exercises().stream().limit(3).filter(h -> seen.add(h.citation().passageId())).forEach(numbered::add);
+    brief.definitions().stream().limit(2).filter(h -> seen.add(h.citation().passageId())).forEach(numbered::add);
+    return numbered;
   }
 
   @Override
@@ -93,9 +137,12 @@ final class LlmComposer implements LessonComposer {
       p.append('\n');
     }
     p.append("Question: ").append(brief.question()).append("\n\nPassages:\n");
+    java.util.Set<Long> inSection = new java.util.HashSet<>();
+    brief.section().forEach(h -> inSection.add(h.citation().passageId()));
     for (int i = 0; i < numbered.size(); i++) {
       SearchHit hit = numbered.get(i);
-      p.append('[').append(i + 1).append("] (").append(hit.citation().location()).append(", ").append(hit.kind()).append(")\n").append(hit.text()).append("\n\n");
+      String where = inSection.contains(hit.citation().passageId()) ? ", section" : "";
+      p.append('[').append(i + 1).append("] (").append(hit.citation().location()).append(", ").append(hit.kind()).append(where).append(")\n").append(hit.text()).append("\n\n");
     }
     return p.toString();
   }
@@ -107,10 +154,12 @@ final class LlmComposer implements LessonComposer {
     if (start < 0 || end < start) throw new IllegalStateException("the model did not answer with JSON");
     JsonNode root = json.readTree(text.substring(start, end + 1));
     CitedText hook = cited(root.path("hook").path("text").asString(""), root.path("hook").path("citations"), numbered);
+    CitedText keyIdea = cited(root.path("keyIdea").path("text").asString(""), root.path("keyIdea").path("citations"), numbered);
+    if (keyIdea != null && LessonText.teacherOnly(keyIdea.text())) keyIdea = null;
     List<CitedText> explanation = new ArrayList<>();
     for (JsonNode p : root.path("explanation")) {
       CitedText c = cited(p.path("text").asString(""), p.path("citations"), numbered);
-      if (c != null) explanation.add(c);
+      if (c != null && !LessonText.teacherOnly(c.text())) explanation.add(c);
     }
     Example example = null;
     JsonNode e = root.path("workedExample");
@@ -124,7 +173,7 @@ final class LlmComposer implements LessonComposer {
       if (!ids.isEmpty() && !q.path("question").asString("").isBlank()) questions.add(new Question(q.path("question").asString(), q.path("answer").asString(""), ids));
     }
     String title = root.path("title").asString("");
-    return new Draft(title.isBlank() ? numbered.getFirst().citation().sectionTitle() : title, hook, explanation, example, questions);
+    return new Draft(title.isBlank() ? numbered.getFirst().citation().sectionTitle() : title, hook, explanation, example, questions, 0, keyIdea, List.of());
   }
 
   private static CitedText cited(String text, JsonNode citations, List<SearchHit> numbered) {

@@ -18,8 +18,17 @@ enum QuestionKind {
   /** What a sentence that answers this kind of question tends to contain. */
   final Pattern cue;
 
+  /** The clearest signs of such an answer: "because" for a why, "is defined as" for a what. */
+  final Pattern strongCue;
+
   QuestionKind(Pattern cue) {
     this.cue = cue;
+    this.strongCue = switch (name()) {
+      case "DEFINITION" -> Pattern.compile("(?i)^\\S+( \\S+){0,3} (is|are) (a|an|the|defined|called)\\b|\\bis defined as\\b|\\b(is|are) called\\b|\\brefers to\\b");
+      case "CAUSE" -> Pattern.compile("(?i)\\bbecause\\b|\\bdue to\\b|\\bso that\\b|\\bcaus(e|es|ed)\\b|\\bresults? (in|from)\\b|\\bthe reason\\b|\\bthis is why\\b");
+      case "CONTRAST" -> Pattern.compile("(?i)\\bwhereas\\b|\\bunlike\\b|\\bdiffer(s|ence)\\b|\\bon the other hand\\b|\\bin contrast\\b");
+      default -> cue;
+    };
   }
 
   static QuestionKind of(String question) {

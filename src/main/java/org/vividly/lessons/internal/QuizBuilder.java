@@ -58,6 +58,27 @@ final class QuizBuilder {
     return null;
   }
 
+  /**
+   * The glossary's definition of the term a "what is" question asks about, as a sentence ("Ligand
+   * means an ion or molecule..."); null when the section's glossary has no term all of whose words
+   * are in the question.
+   */
+  org.vividly.lessons.LessonComposer.CitedText definitionOf(java.util.Set<String> questionTerms) {
+    Definition best = null;
+    int bestSize = 0;
+    for (Definition d : glossary.values()) {
+      java.util.Set<String> termTerms = Terms.of(d.term().replaceAll("\\([^)]*\\)", " "));
+      if (termTerms.isEmpty() || !questionTerms.containsAll(termTerms) || termTerms.size() <= bestSize) continue;
+      best = d;
+      bestSize = termTerms.size();
+    }
+    if (best == null) return null;
+    String meaning = best.meaning().strip().replaceAll("[.;]+$", "");
+    if (meaning.isEmpty() || LessonText.teacherOnly(meaning)) return null;
+    String verb = meaning.matches("(?i)^(a|an|the|any|one|two|each|every|process|property|measure|amount|quantity|unit|force|energy|type|kind|form|ratio|rate|change|sum|product|number|point|region|state|substance|compound|molecule|ion|atom|particle|law|principle|theory)\\b.*") ? " is " : " means ";
+    return new org.vividly.lessons.LessonComposer.CitedText(LessonText.capitalize(best.term()) + verb + meaning + ".", List.of(best.hit().citation().passageId()));
+  }
+
   /** The section's glossary terms that the lesson's text uses, in the glossary's order, at most six. */
   List<Term> terms(String text) {
     List<Term> out = new ArrayList<>();

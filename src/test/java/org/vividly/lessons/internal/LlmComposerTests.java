@@ -28,22 +28,28 @@ class LlmComposerTests {
   }
 
   @Test
-  void sendsNumberedPassagesAndMapsCitationsBackToPassageIds() {
+  void sendsTheSectionFirstAndMapsCitationsBackToPassageIds() {
     server.answerChatWith(request -> """
         Here is the lesson:
-        {"title": "Gravity", "hook": {"text": "Jump shots!", "citations": [1]},
+        {"title": "Gravity", "keyIdea": {"text": "Gravity slows the ball as it rises.", "citations": [1]},
+         "hook": {"text": "Jump shots!", "citations": [1]},
          "explanation": [{"text": "Gravity pulls the ball down.", "citations": [1, 2]}, {"text": "An invented claim.", "citations": []},
-                         {"text": "A claim citing a passage that was never given.", "citations": [42]}],
-         "workedExample": {"problem": "Rock thrown up", "solution": "8.6 m", "citations": [4]},
-         "checkQuestions": [{"question": "How fast after 2 s?", "answer": "19.6 m/s", "citations": ["5"]}, {"question": "Uncited?", "answer": "x", "citations": []}]}
+                         {"text": "A claim citing a passage that was never given.", "citations": [42]}, {"text": "[BL] Ask students to guess.", "citations": [2]}],
+         "workedExample": {"problem": "Rock thrown up", "solution": "8.6 m", "citations": [3]},
+         "checkQuestions": [{"question": "How fast after 2 s?", "answer": "19.6 m/s", "citations": ["4"]}, {"question": "What is resonance?", "answer": "x", "citations": [11]}, {"question": "Uncited?", "answer": "x", "citations": []}]}
         """);
     LessonComposer.Draft draft = composer.compose(ComposerFixtures.gravityBrief());
     String prompt = server.chatRequests.getFirst().path("messages").get(1).path("content").asString();
-    assertThat(prompt).contains("[1] (Physics > Acceleration > Acceleration Due to Gravity, text)").contains("Question: Why does a ball thrown straight up slow down?");
-    assertThat(draft.title()).isEqualTo("Gravity");
+    assertThat(prompt).contains("[1] (Physics > Acceleration > Acceleration Due to Gravity, text, section)").contains("Question: Why does a ball thrown straight up slow down?");
+    assertThat(prompt).as("teacher-only text is not given to the model").doesNotContain("[BL]");
+    assertThat(draft.title()).isEqualTo(ComposerFixtures.SECTION);
+    assertThat(draft.keyIdea().text()).isEqualTo("Gravity slows the ball as it rises.");
     assertThat(draft.explanation()).singleElement().satisfies(p -> assertThat(p.passageIds()).containsExactly(1L, 2L));
     assertThat(draft.example().passageIds()).containsExactly(4L);
-    assertThat(draft.questions()).singleElement().satisfies(q -> assertThat(q.passageIds()).containsExactly(5L));
+    assertThat(draft.questions()).as("the question citing another chapter is dropped; the section's own fill in").hasSizeBetween(2, 3);
+    assertThat(draft.questions().getFirst().passageIds()).containsExactly(5L);
+    assertThat(draft.questions()).flatExtracting(LessonComposer.Question::passageIds).doesNotContain(6L);
+    assertThat(draft.terms()).extracting(LessonComposer.Term::term).contains("gravity");
   }
 
   @Test

@@ -70,7 +70,7 @@ final class CnxmlModuleParser {
   private void note(Element note, List<String> subsection, String id) {
     String cls = note.getAttribute("class");
     String title = inline(Blocks.first(note, "title"));
-    if (cls.contains("os-teacher")) {
+    if (cls.contains("os-teacher") || title.toLowerCase(java.util.Locale.ROOT).startsWith("teacher support")) {
       out.teacherNote(flatten(note, title, subsection), subsection, id);
     } else if (cls.contains("worked-example")) {
       out.example(flatten(note, title, subsection), subsection, id);

@@ -3,6 +3,7 @@ package org.vividly.sources.internal.cnxml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vividly.sources.internal.Block;
@@ -72,5 +73,15 @@ class CnxmlCollectionParserTests {
     });
     assertThat(parsed.skipped()).anySatisfy(s -> assertThat(s.reason()).isEqualTo("the module file is missing"));
     assertThat(parsed.skipped()).anySatisfy(s -> assertThat(s.reason()).isEqualTo("the module path escapes the book folder"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void teacherSupportNestedInTheBooksBoxesBecomesTeacherNotesOnTheRealBook() throws Exception {
+    java.nio.file.Path root = org.vividly.support.SharedData.require("openstax/physics-hs");
+    ParsedSource book = new CnxmlCollectionParser(1 << 24).parse(root, CnxmlCollectionParser.collections(root).getFirst());
+    assertThat(book.sections()).hasSize(100);
+    List<Block> blocks = book.sections().stream().flatMap(s -> s.blocks().stream()).toList();
+    assertThat(blocks.stream().filter(b -> b.kind() != BlockKind.TEACHER_NOTE && b.text().contains("Teacher Support")).map(b -> b.kind() + ": " + b.text().substring(0, Math.min(300, b.text().length()))).toList()).isEmpty();
+    assertThat(blocks).filteredOn(b -> b.kind() == BlockKind.TEACHER_NOTE).hasSizeGreaterThan(100);
   }
 }

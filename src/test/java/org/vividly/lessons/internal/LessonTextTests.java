@@ -1,0 +1,51 @@
+package org.vividly.lessons.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class LessonTextTests {
+
+  @Test
+  void keepsCompleteStatementsAndDropsWhatPointsElsewhere() {
+    assertThat(LessonText.usable("Refraction is the bending of light as it passes from one medium into another.", 7)).isTrue();
+    assertThat(LessonText.usable("As shown in Figure 4.3, the ray bends toward the normal line.", 7)).isFalse();
+    assertThat(LessonText.usable("(b) shows how a lever works mathematically in this example.", 7)).isFalse();
+    assertThat(LessonText.usable("In, we have velocity on the y-axis and time along the x-axis.", 7)).as("a figure link the parser dropped").isFalse();
+    assertThat(LessonText.usable("We will explore acceleration in more detail later in the book.", 7)).isFalse();
+    assertThat(LessonText.usable("Hold a strip of tissue paper between your thumb and finger.", 7)).as("lab instruction").isFalse();
+    assertThat(LessonText.usable("[BL] Ask students to name three simple machines they use.", 12)).isFalse();
+    assertThat(LessonText.usable("Why does the ball slow down as it rises?", 7)).as("a question").isFalse();
+    assertThat(LessonText.usable("The following equation gives:", 7)).isFalse();
+  }
+
+  @Test
+  void equationsStayOutBelowGradeElevenOnly() {
+    String equation = "The net force is given by F = ma for an object of constant mass.";
+    assertThat(LessonText.usable(equation, 8)).isFalse();
+    assertThat(LessonText.usable(equation, 12)).isTrue();
+  }
+
+  @Test
+  void recognisesTeacherOnlyText() {
+    assertThat(LessonText.teacherOnly("Teacher Support: Teaching tip. Have students work in pairs.")).isTrue();
+    assertThat(LessonText.teacherOnly("[OL] Review the definition of work.")).isTrue();
+    assertThat(LessonText.teacherOnly("Work is done when a force moves an object.")).isFalse();
+  }
+
+  @Test
+  void danglingOpenersAndConnectives() {
+    assertThat(LessonText.dangling("This means the ball stops.")).isTrue();
+    assertThat(LessonText.dangling("The down side is that you must push farther.")).isTrue();
+    assertThat(LessonText.dangling("Gravity pulls the ball down.")).isFalse();
+    assertThat(LessonText.withoutConnective("However, the ball keeps moving.")).isEqualTo("The ball keeps moving.");
+  }
+
+  @Test
+  void youngerStudentsGetShorterSentencesWithoutParentheticals() {
+    String s = "Light slows down when it enters water (a denser medium than air), and the change in speed makes the light bend at the surface of the water.";
+    assertThat(LessonText.readable(s, 6)).containsExactly("Light slows down when it enters water.", "The change in speed makes the light bend at the surface of the water.");
+    assertThat(LessonText.readable(s, 12)).containsExactly(s);
+    assertThat(LessonText.readable("Heat flows from hot to cold (see Figure 2).", 12)).containsExactly("Heat flows from hot to cold.");
+  }
+}

@@ -1,0 +1,28 @@
+package org.vividly.lessons.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vividly.lessons.Lesson;
+
+class LibraryGateTests {
+
+  final LibraryGate gate = new LibraryGate(new LessonsProperties("embedded", 0.62, 0.65, 0.4, 6, null));
+
+  @Test
+  void answersOnHighSimilarityAloneOrOnSimilarityWithCoverage() {
+    assertThat(gate.answers(new Lesson.Evidence(0.70, 0.0, "Refraction", 0.5, 0.7))).isTrue();
+    assertThat(gate.answers(new Lesson.Evidence(0.63, 0.5, "Refraction", 0.5, 0.7))).isTrue();
+    assertThat(gate.answers(new Lesson.Evidence(0.63, 0.2, "Refraction", 0.5, 0.7))).isFalse();
+    assertThat(gate.answers(new Lesson.Evidence(0.55, 1.0, "Refraction", 0.5, 0.7))).isFalse();
+  }
+
+  @Test
+  void coverageIsTheShareOfTheQuestionsContentTermsTheSectionUses() {
+    var section = List.of(ComposerFixtures.hit(1, "text", "Waves", "Refraction", "Light bends when it passes into water."));
+    assertThat(LibraryGate.coverage("Why does light bend in water?", section, "Refraction")).isEqualTo(1.0);
+    assertThat(LibraryGate.coverage("Why does a straw look bent?", section, "Refraction")).isLessThan(0.5);
+    assertThat(LibraryGate.coverage("Why does light bend?", List.of(), null)).isZero();
+  }
+}
