@@ -96,7 +96,8 @@ class QuizCommand implements Callable<Integer> {
 
   private static void print(JsonNode feedback, PrintStream out) {
     boolean correct = feedback.path("correct").asBoolean();
-    out.println((correct ? "Right! " : "Not quite. ") + feedback.path("message").asString());
+    String verdict = feedback.path("selfAssessed").asBoolean() ? "" : correct ? "Right! " : "Not quite. ";
+    out.println(verdict + feedback.path("message").asString());
     JsonNode passage = feedback.path("passage");
     if (!passage.isMissingNode() && !passage.isNull()) {
       out.printf("  [%d] %s%n", passage.path("number").asInt(), passage.path("location").asString());

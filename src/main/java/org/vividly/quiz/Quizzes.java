@@ -149,10 +149,11 @@ public class Quizzes {
     return new Feedback(index, q.kind(), answer, correct, selfAssessed, recorded, q.answer(), message(q, correct, selfAssessed), passage, section(lesson, q), at);
   }
 
+  /** One sentence after the verdict ("Right!", "Not quite", which pages and the CLI show before it). */
   private static String message(CheckQuestion q, Boolean correct, boolean selfAssessed) {
     if (correct == null) return "Compare your answer with the solution, then mark whether you got it.";
     if (selfAssessed) return correct ? "You marked it right. Well done." : "You marked it missed. Read the solution and the passage again.";
-    return correct ? "Right: \u201c" + q.answer() + "\u201d." : "Not quite: the answer is \u201c" + q.answer() + "\u201d. The passage it comes from is below.";
+    return correct ? "\u201c" + q.answer() + "\u201d is the answer." : "The answer is \u201c" + q.answer() + "\u201d. The passage it comes from is below.";
   }
 
   /** The question's first citation, or null when it has none. */

@@ -62,7 +62,30 @@ public final class CitedSentences {
       if (!out.isEmpty() && out.getLast().cited() == cited[i]) out.set(out.size() - 1, new Segment(out.getLast().text() + pieces.get(i), cited[i]));
       else out.add(new Segment(pieces.get(i), cited[i]));
     }
-    return out;
+    return trimmed(out);
+  }
+
+  /** The white space after a cited run goes outside its mark. */
+  private static List<Segment> trimmed(List<Segment> segments) {
+    List<Segment> out = new ArrayList<>();
+    for (Segment s : segments) {
+      String text = s.text();
+      int end = text.length();
+      while (s.cited() && end > 0 && Character.isWhitespace(text.charAt(end - 1))) end--;
+      if (end == text.length() || end == 0) {
+        out.add(s);
+        continue;
+      }
+      out.add(new Segment(text.substring(0, end), true));
+      out.add(new Segment(text.substring(end), false));
+    }
+    // A trailing space split off a mark joins the plain text after it.
+    List<Segment> joined = new ArrayList<>();
+    for (Segment s : out) {
+      if (!joined.isEmpty() && !joined.getLast().cited() && !s.cited()) joined.set(joined.size() - 1, new Segment(joined.getLast().text() + s.text(), false));
+      else joined.add(s);
+    }
+    return joined;
   }
 
   /** The lesson's texts that cite the passage: key idea, hook, steps, terms, worked example, questions. */

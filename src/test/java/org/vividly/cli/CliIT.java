@@ -115,6 +115,12 @@ class CliIT extends IntegrationTest {
     Run stopped = withInput("a\n", "quiz", lesson.id().toString(), "--server", url(""));
     assertThat(stopped.exit()).isEqualTo(6);
     assertThat(stopped.out()).contains("Not quite").contains("Stopped after 1 questions (0 right)");
+
+    // ask --quiz prints the lesson without the answers, then quizzes (here on no input at all).
+    Run ask = withInput("", "ask", "Why does a straw in a glass of water look broken?", "--quiz", "--server", url(""));
+    assertThat(ask.out()).doesNotContain("*Answer:*");
+    assertThat(ask.exit()).as(ask.out() + ask.err()).isIn(0, 3, 6);
+    if (ask.exit() == 6) assertThat(ask.out()).contains("Question 1 of");
   }
 
   Run withInput(String input, String... args) {

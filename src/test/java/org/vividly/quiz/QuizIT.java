@@ -100,7 +100,7 @@ class QuizIT extends IntegrationTest {
     assertThat(wrong.path("correct").asBoolean()).isFalse();
     assertThat(wrong.path("recorded").asBoolean()).isTrue();
     assertThat(wrong.path("expectedAnswer").asString()).isEqualTo("refraction");
-    assertThat(wrong.path("message").asString()).contains("Not quite").contains("refraction");
+    assertThat(wrong.path("message").asString()).contains("The answer is \u201crefraction\u201d");
     assertThat(wrong.path("passage").path("number").asInt()).isEqualTo(1);
     assertThat(wrong.path("passage").path("passageId").asLong()).isEqualTo(passage.id());
     assertThat(wrong.path("passage").path("location").asString()).isEqualTo("Light > Grading");

@@ -317,6 +317,8 @@ class AskPageBrowserIT extends IntegrationTest {
       assertThat(verdict.getText()).contains("Not quite").contains("refraction");
       assertThat(browser.findElement(By.cssSelector("#feedback-0 .cited-passage")).getText()).contains("looks broken because of refraction").contains("[1]");
       assertThat((Boolean) js.executeScript("return document.getElementById('feedback-0').contains(document.activeElement)")).as("focus moved to the feedback").isTrue();
+      js.executeScript("document.getElementById('question-0').scrollIntoView()");
+      screenshot("lesson-390-question.png");
       browser.findElement(By.cssSelector("#question-0 input[value='refraction']")).click();
       browser.findElement(By.cssSelector("#question-0 .answer-button")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#feedback-0 .verdict"), "Right!"));

@@ -13,7 +13,8 @@ class CitedSentencesTests {
   void theSentencesTheLessonTookAreMarkedAndTheTextIsKept() {
     var segments = CitedSentences.of(PASSAGE, List.of("A rainbow forms when sunlight enters raindrops and is refracted."));
     assertThat(String.join("", segments.stream().map(CitedSentences.Segment::text).toList())).isEqualTo(PASSAGE);
-    assertThat(segments.stream().filter(CitedSentences.Segment::cited).map(s -> s.text().strip()).toList()).containsExactly("A rainbow forms when sunlight enters raindrops and is refracted.");
+    assertThat(segments.stream().filter(CitedSentences.Segment::cited).map(CitedSentences.Segment::text).toList()).as("the mark holds no trailing space").containsExactly("A rainbow forms when sunlight enters raindrops and is refracted.");
+    assertThat(segments).hasSize(3);
   }
 
   @Test
