@@ -55,6 +55,9 @@ class AskCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the lesson as JSON")
   boolean json;
 
+  @Option(names = "--quiz", description = "Then answer the lesson's check questions here, as vividly quiz does (the answers are not printed with the lesson)")
+  boolean quiz;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Write lesson.md, lesson.json and every file produced (narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png) to DIR")
   Path out;
 
@@ -76,7 +79,7 @@ class AskCommand implements Callable<Integer> {
     JsonNode answer = api.get("/api/v1/lessons/{id}", request.path("lessonId").asString());
     Lesson lesson = ApiClient.JSON.treeToValue(answer, Lesson.class);
     String pretty = ApiClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer);
-    String markdown = LessonMarkdown.render(lesson);
+    String markdown = LessonMarkdown.render(quiz ? withoutQuestions(lesson) : lesson);
     System.out.println(json ? pretty : markdown);
     System.out.flush();
     String id = request.path("id").asString();
@@ -87,7 +90,13 @@ class AskCommand implements Callable<Integer> {
       System.err.println(request.path("error").asString("A modality failed."));
       return 4;
     }
+    if (quiz) return QuizCommand.run(api, lesson.id().toString(), new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)), System.out);
     return 0;
+  }
+
+  /** The lesson without its check questions, whose answers would give the quiz away. */
+  private static Lesson withoutQuestions(Lesson l) {
+    return new Lesson(l.id(), l.question(), l.grade(), l.interests(), l.inLibrary(), l.title(), l.hook(), l.explanation(), l.workedExample(), List.of(), l.citations(), l.message(), l.closestSections(), l.composer(), l.latencyMs(), l.createdAt(), l.keyIdea(), l.keyTerms(), l.evidence());
   }
 
   /** Draws one bar over the request's stages until it finishes, from its event stream. */

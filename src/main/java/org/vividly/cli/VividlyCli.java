@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       LogoutCommand.class,
       IngestCommand.class,
       AskCommand.class,
+      QuizCommand.class,
       SearchCommand.class,
       SourcesCommand.class,
       ReindexCommand.class,

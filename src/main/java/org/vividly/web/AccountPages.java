@@ -35,8 +35,10 @@ class AccountPages {
   private final CurrentOrganization current;
   private final Emails emails;
   private final Schools schools;
+  private final org.vividly.quiz.Quizzes quizzes;
 
-  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, CurrentOrganization current, Emails emails, Schools schools) {
+  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, CurrentOrganization current, Emails emails, Schools schools, org.vividly.quiz.Quizzes quizzes) {
+    this.quizzes = quizzes;
     this.schools = schools;
     this.accounts = accounts;
     this.quotas = quotas;
@@ -107,7 +109,7 @@ class AccountPages {
     }
   }
 
-  /** The student's page: their requests and lessons, this month's quota, plan and preferences. */
+  /** The student's page: their requests and lessons, quiz history and sections, this month's quota, plan and preferences. */
   @GetMapping("/my")
   String mine(Model model, HttpServletRequest request) {
     Caller caller = current.caller(request);
@@ -116,6 +118,8 @@ class AccountPages {
     model.addAttribute("quota", quotas.usage(caller.organization(), caller.userId()));
     model.addAttribute("plans", quotas.plans().stream().filter(p -> p.audience().equals("individual")).toList());
     model.addAttribute("classes", schools.classesOf(caller.organization(), caller.userId()));
+    model.addAttribute("quizHistory", quizzes.history(caller, 50));
+    model.addAttribute("mastery", quizzes.student(caller, caller.userId()));
     return "my";
   }
 

@@ -40,8 +40,10 @@ class AskPage {
 
   private final Accounts accounts;
   private final Quotas quotas;
+  private final LessonModel lessonModel;
 
-  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, Accounts accounts, Quotas quotas) {
+  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, Accounts accounts, Quotas quotas, LessonModel lessonModel) {
+    this.lessonModel = lessonModel;
     this.accounts = accounts;
     this.quotas = quotas;
     this.lessons = lessons;
@@ -85,7 +87,7 @@ class AskPage {
         }
         return "redirect:" + page;
       }
-      model.addAttribute("lesson", lessons.get(organization.visibility(request), created.lessonId()));
+      lessonModel.add(model, caller, lessons.get(organization.visibility(request), created.lessonId()));
     } catch (IllegalArgumentException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.getMessage());
@@ -99,19 +101,14 @@ class AskPage {
     return htmx ? "lesson :: lesson" : "lesson";
   }
 
-  @GetMapping("/lessons/{id}")
-  String lesson(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    model.addAttribute("lesson", lessons.get(organization.visibility(request), id));
-    return "lesson";
-  }
-
   /** A request: live progress by stage while it renders, then the player and the lesson. */
   @GetMapping("/requests/{id}")
   String request(@PathVariable UUID id, Model model, HttpServletRequest request) {
     Visibility visibility = organization.visibility(request);
     ContentRequest r = requests.get(visibility, id);
     model.addAttribute("request", r);
-    if (r.lessonId() != null) model.addAttribute("lesson", lessons.get(visibility, r.lessonId()));
+    steps(model, r);
+    if (r.lessonId() != null) lessonModel.add(model, organization.caller(request), lessons.get(visibility, r.lessonId()));
     return "request";
   }
 
@@ -121,7 +118,14 @@ class AskPage {
     ContentRequest r = requests.get(organization.visibility(request), id);
     if (r.finished()) response.setHeader("HX-Refresh", "true");
     model.addAttribute("request", r);
+    steps(model, r);
     return "request :: progress";
+  }
+
+  private static void steps(Model model, ContentRequest r) {
+    var steps = RequestSteps.of(r);
+    model.addAttribute("steps", steps);
+    model.addAttribute("timeLeft", RequestSteps.left(steps));
   }
 
   @PostMapping("/requests/{id}/delete")

@@ -41,7 +41,10 @@ class LibraryPages {
   private final Retriever retriever;
   private final CurrentOrganization organization;
 
-  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, CurrentOrganization organization, org.vividly.tenancy.Organizations organizations) {
+  private final org.vividly.lessons.Lessons lessons;
+
+  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, CurrentOrganization organization, org.vividly.tenancy.Organizations organizations, org.vividly.lessons.Lessons lessons) {
+    this.lessons = lessons;
     this.organizations = organizations;
     this.sources = sources;
     this.ingestion = ingestion;
@@ -88,9 +91,21 @@ class LibraryPages {
     return "section";
   }
 
+  /**
+   * A passage; opened from a lesson's citation ({@code lesson} set), the sentences the lesson took
+   * from it are highlighted. A lesson the caller may not see highlights nothing.
+   */
   @GetMapping("/passages/{id}")
-  String passage(@PathVariable long id, Model model, HttpServletRequest request) {
-    model.addAttribute("passage", sources.passage(libraries(request), id));
+  String passage(@PathVariable long id, @RequestParam(required = false) UUID lesson, Model model, HttpServletRequest request) {
+    var passage = sources.passage(libraries(request), id);
+    model.addAttribute("passage", passage);
+    java.util.List<String> citing = java.util.List.of();
+    try {
+      if (lesson != null) citing = CitedSentences.citing(lessons.get(organization.visibility(request), lesson), id);
+    } catch (org.vividly.lessons.LessonNotFound e) {
+      // nothing to highlight
+    }
+    model.addAttribute("segments", CitedSentences.of(passage.text(), citing));
     return request.getHeader("HX-Request") != null ? "passage :: passage" : "passage";
   }
 

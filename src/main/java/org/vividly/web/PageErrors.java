@@ -7,7 +7,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.vividly.common.VividlyException;
 
 /** Business errors on pages become a readable page with the right status, not a stack trace. */
-@ControllerAdvice(assignableTypes = {AskPage.class, LibraryPages.class, LecturePages.class, SchoolPages.class, AccountPages.class})
+@ControllerAdvice(assignableTypes = {AskPage.class, LessonPage.class, LibraryPages.class, LecturePages.class, SchoolPages.class, AccountPages.class})
 class PageErrors {
 
   @ExceptionHandler(VividlyException.class)

@@ -33,7 +33,8 @@ import org.vividly.tenancy.Schools;
 import org.vividly.tenancy.Visibility;
 
 /**
- * The teacher's pages (their classes, students and the students' lessons) and the admin's page
+ * The teacher's pages (their classes, students, the students' lessons and the sections they
+ * mastered or missed) and the admin's page
  * (organization settings, schools, people, classes, plan and usage).
  */
 @Controller
@@ -46,8 +47,10 @@ class SchoolPages {
   private final Quotas quotas;
   private final CurrentOrganization current;
   private final Emails emails;
+  private final org.vividly.quiz.Quizzes quizzes;
 
-  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, CurrentOrganization current, Emails emails) {
+  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, CurrentOrganization current, Emails emails, org.vividly.quiz.Quizzes quizzes) {
+    this.quizzes = quizzes;
     this.emails = emails;
     this.schools = schools;
     this.accounts = accounts;
@@ -63,11 +66,14 @@ class SchoolPages {
     List<SchoolClass> classes = schools.classes(caller.organization(), caller.role().isAdmin() ? null : caller.userId());
     Map<UUID, List<Account>> rosters = new HashMap<>();
     Map<UUID, String> codes = new HashMap<>();
+    Map<UUID, org.vividly.quiz.ClassMastery> mastery = new HashMap<>();
     for (SchoolClass c : classes) {
       Set<UUID> ids = new HashSet<>(schools.roster(caller, c.id()));
       rosters.put(c.id(), accounts.list(caller.organization(), Role.STUDENT, ids));
       codes.put(c.id(), schools.joinCode(caller, c.id()));
+      mastery.put(c.id(), quizzes.schoolClass(caller, c.id()));
     }
+    model.addAttribute("mastery", mastery);
     model.addAttribute("classes", classes);
     model.addAttribute("rosters", rosters);
     model.addAttribute("joinCodes", codes);
@@ -90,6 +96,7 @@ class SchoolPages {
     model.addAttribute("requests", requests.recent(new Visibility(org, id, Set.of(id)), 100));
     model.addAttribute("quota", quotas.usage(org, id));
     model.addAttribute("classes", schools.classesOf(org, id));
+    model.addAttribute("mastery", quizzes.student(current.caller(request), id));
     return "student";
   }
 

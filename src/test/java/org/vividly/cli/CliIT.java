@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vividly.VividlyApplication;
 import org.vividly.support.IntegrationTest;
+import org.vividly.support.QuizLessons;
 import tools.jackson.databind.JsonNode;
 
 /** The command line as a client of a running server: ingest a folder, search, ask, and errors. */
@@ -88,6 +89,50 @@ class CliIT extends IntegrationTest {
     assertThat(Files.readString(out.resolve("lesson.md"))).startsWith("# Poles");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired org.vividly.lessons.internal.LessonStore lessons;
+  @org.springframework.beans.factory.annotation.Autowired org.vividly.sources.Sources sources;
+
+  @Test
+  void quizAsksEachQuestionReadsTheAnswerAndPrintsTheServersFeedback() {
+    var teacher = member(organization(), org.vividly.tenancy.Role.TEACHER, "teacher");
+    var org = teacher.organization();
+    if (sources.list(org).stream().noneMatch(s -> s.title().equals("Light"))) {
+      assertThat(ingest("light.md", QuizLessons.NOTES.getBytes(StandardCharsets.UTF_8)).path("status").asString()).isEqualTo("succeeded");
+    }
+    var source = sources.list(org).stream().filter(s -> s.title().equals("Light")).findFirst().orElseThrow();
+    var passage = sources.sectionPassages(org, sources.get(org, source.id()).sections().getFirst().id()).getFirst();
+    var lesson = QuizLessons.refraction(passage, "Command line");
+    lessons.save(org, teacher.userId(), lesson);
+
+    // "z" is no choice: the server says so and the question is asked again; "maybe" is no mark.
+    Run quiz = withInput("\nz\nb\n Dispersion. \nThe light bends at the surface.\nmaybe\ny\n", "quiz", lesson.id().toString(), "--server", url(""));
+    assertThat(quiz.exit()).as(quiz.err()).isZero();
+    assertThat(quiz.out()).contains("Question 1 of 3 (choose one)", "  b) refraction", "answer must be one of the choices", "Right!", "[1] Light > Command line", "looks broken because of refraction")
+        .contains("Question 2 of 3 (fill in the blank)", "Question 3 of 3 (exercise)", "Solution: Light from the straw bends", "You marked it right", "3 of 3 right.");
+    JsonNode history = json(call("GET", "/api/v1/me/quiz-history", null, "Bearer " + signIn(teacher)));
+    assertThat(history.valueStream().filter(a -> a.path("lessonId").asString().equals(lesson.id().toString())).count()).isEqualTo(3);
+
+    Run stopped = withInput("a\n", "quiz", lesson.id().toString(), "--server", url(""));
+    assertThat(stopped.exit()).isEqualTo(6);
+    assertThat(stopped.out()).contains("Not quite").contains("Stopped after 1 questions (0 right)");
+
+    // ask --quiz prints the lesson without the answers, then quizzes (here on no input at all).
+    Run ask = withInput("", "ask", "Why does a straw in a glass of water look broken?", "--quiz", "--server", url(""));
+    assertThat(ask.out()).doesNotContain("*Answer:*");
+    assertThat(ask.exit()).as(ask.out() + ask.err()).isIn(0, 3, 6);
+    if (ask.exit() == 6) assertThat(ask.out()).contains("Question 1 of");
+  }
+
+  Run withInput(String input, String... args) {
+    java.io.InputStream in = System.in;
+    System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return cli(args);
+    } finally {
+      System.setIn(in);
+    }
+  }
+
   @Test
   void anOutOfLibraryQuestionExitsWithItsOwnCode() {
     Run ask = cli("ask", "Who won the 2010 World Cup?", "--server", url(""));
@@ -109,6 +154,6 @@ class CliIT extends IntegrationTest {
   @Test
   void helpListsTheCommands() {
     Run help = cli("--help");
-    assertThat(help.out()).contains("serve", "demo", "ingest", "ask", "search", "sources", "reindex", "eval", "bench");
+    assertThat(help.out()).contains("serve", "demo", "ingest", "ask", "quiz", "search", "sources", "reindex", "eval", "bench");
   }
 }

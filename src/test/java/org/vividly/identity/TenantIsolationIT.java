@@ -137,8 +137,10 @@ class TenantIsolationIT extends IntegrationTest {
         String template = path.getKey();
         if (SKIPPED.contains(method + " " + template)) continue;
         String concrete = concrete(template, ids, student.userId().toString());
-        Map<String, Object> body = Map.of("question", "What glows?", "name", "Renamed", "displayName", "Renamed", "email", "walker@walk-intruder.test", "role", "student",
-            "schoolId", ids.get("schools"), "teacherId", teacher.userId().toString(), "planCode", "plus", "password", "long enough password", "code", "AAAA-BBBB");
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("question", "What glows?", "name", "Renamed", "displayName", "Renamed", "email", "walker@walk-intruder.test", "role", "student",
+            "schoolId", ids.get("schools"), "teacherId", teacher.userId().toString(), "planCode", "plus", "password", "long enough password", "code", "AAAA-BBBB"));
+        // A well-formed answer, so that answering the victim's lesson gets as far as finding it.
+        body.putAll(Map.of("questionIndex", 0, "answer", "What glows?"));
         HttpResponse<String> response = call(method, concrete, method.equals("GET") || method.equals("DELETE") ? null : body, intruder);
         walked.add(method + " " + template + " -> " + response.statusCode());
         int status = response.statusCode();

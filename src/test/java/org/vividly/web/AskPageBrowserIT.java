@@ -25,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vividly.support.IntegrationTest;
+import org.vividly.support.QuizLessons;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,6 +52,7 @@ class AskPageBrowserIT extends IntegrationTest {
     String notes = "# Rainbows\n\n## How a rainbow forms\n\nA rainbow forms when sunlight enters raindrops and is refracted, reflected inside the drop and refracted again as it leaves. Each color bends by a slightly different amount, so white sunlight spreads into a band of colors from red to violet.\n";
     JsonNode job = ingest("rainbows.md", notes.getBytes(StandardCharsets.UTF_8));
     assertThat(job.path("status").asString()).isEqualTo("succeeded");
+    assertThat(ingest("light.md", QuizLessons.NOTES.getBytes(StandardCharsets.UTF_8)).path("status").asString()).isEqualTo("succeeded");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
@@ -214,15 +216,182 @@ class AskPageBrowserIT extends IntegrationTest {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lesson-title")));
     assertThat(title.getText()).isEqualTo("How a rainbow forms");
-    var paragraphs = browser.findElements(By.cssSelector(".lesson p.paragraph"));
-    assertThat(paragraphs).isNotEmpty();
-    for (WebElement p : paragraphs) assertThat(p.findElements(By.cssSelector("sup.cite a"))).isNotEmpty();
+    // The key idea and each step, whichever the composer wrote, cite their passage.
+    var cited = browser.findElements(By.cssSelector(".lesson #key-idea, .lesson .steps li.paragraph"));
+    assertThat(cited).isNotEmpty();
+    for (WebElement p : cited) assertThat(p.findElements(By.cssSelector(".cite a"))).isNotEmpty();
     assertThat(browser.findElement(By.cssSelector(".lesson .hook")).getText()).containsIgnoringCase("art");
 
-    browser.findElement(By.cssSelector(".lesson p.paragraph sup.cite a")).click();
-    WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#passage-panel #passage")));
+    WebElement cite = cited.getFirst().findElement(By.cssSelector(".cite a"));
+    assertThat(cite.getDomAttribute("href")).as("without script the link opens the passage page").startsWith("/passages/").contains("lesson=");
+    cite.click();
+    WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#passage-dialog[open] #passage")));
     assertThat(passage.getText()).contains("sunlight enters raindrops").contains("Rainbows");
+    assertThat(passage.findElement(By.cssSelector("mark.cited")).getText()).as("the cited sentence is highlighted").contains("sunlight enters raindrops");
+    assertThat(PageChecks.telemetry(passage.getText())).as("a student sees no passage ids or token counts").isEmpty();
     Path shot = Path.of("target/screenshots/ask-page.png");
+    Files.createDirectories(shot.getParent());
+    Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Autowired org.vividly.lessons.internal.LessonStore lessonStore;
+  @Autowired org.vividly.sources.Sources sources;
+
+  /** A lesson of the student's with one check question of each kind (see {@link QuizLessons}). */
+  org.vividly.lessons.Lesson quizLesson(String section) {
+    var org = student.organization();
+    var source = sources.list(org).stream().filter(s -> s.title().equals("Light")).findFirst().orElseThrow();
+    var passage = sources.sectionPassages(org, sources.get(org, source.id()).sections().getFirst().id()).getFirst();
+    var lesson = QuizLessons.refraction(passage, section);
+    lessonStore.save(org, student.userId(), lesson);
+    return lesson;
+  }
+
+  @Test
+  void onAPhoneTheLessonReadsKeyIdeaFirstOpensCitationsInADialogAndAnswersQuestions() throws Exception {
+    var lesson = quizLesson("Phone");
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      browser.get(url("/lessons/" + lesson.id()));
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+      assertThat(((Number) js.executeScript("return window.innerWidth")).intValue()).isEqualTo(390);
+      WebElement keyIdea = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-idea")));
+      assertThat(keyIdea.getText()).contains("Refraction is the bending of light");
+      WebElement firstStep = browser.findElement(By.cssSelector(".steps li"));
+      assertThat(keyIdea.getRect().getY()).as("the key idea comes before the steps").isLessThan(firstStep.getRect().getY());
+      assertThat(keyIdea.getRect().getY()).as("the key idea is near the top of the page").isLessThan(844);
+      assertThat(((Number) js.executeScript("return document.querySelector('article.lesson').getBoundingClientRect().right")).doubleValue()).as("the lesson fits the phone").isLessThanOrEqualTo(390);
+      assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue()).as("nothing widens the page past the phone").isLessThanOrEqualTo(390);
+      screenshot("lesson-390-top.png");
+
+      String text = browser.findElement(By.cssSelector("main")).getText();
+      assertThat(PageChecks.telemetry(text)).as("a student sees no engineering numbers").isEmpty();
+      assertThat(text).doesNotContain("passage " + lesson.citations().getFirst().passageId());
+
+      // Key terms: bold, with the glossary definition on focus.
+      WebElement term = browser.findElement(By.cssSelector(".steps .term"));
+      assertThat(term.findElement(By.tagName("strong")).getText()).isEqualToIgnoringCase("refraction");
+      assertThat(term.findElement(By.cssSelector(".definition")).isDisplayed()).isFalse();
+      js.executeScript("arguments[0].focus()", term);
+      assertThat(term.findElement(By.cssSelector(".definition")).getText()).contains("bending of light");
+      assertThat(browser.findElement(By.id(term.getDomAttribute("aria-describedby"))).getText()).contains("bending of light");
+
+      // Citations are targets of at least 24 by 24 CSS pixels (WCAG 2.2, 2.5.8).
+      var cites = browser.findElements(By.cssSelector(".cite a"));
+      assertThat(cites).isNotEmpty();
+      for (WebElement c : cites) {
+        var size = c.getRect();
+        assertThat(size.getWidth()).as("width of " + c.getText()).isGreaterThanOrEqualTo(24);
+        assertThat(size.getHeight()).as("height of " + c.getText()).isGreaterThanOrEqualTo(24);
+      }
+
+      // Tapping [1] opens the passage in a dialog inside the viewport, with the focus in it.
+      WebElement cite = firstStep.findElement(By.cssSelector(".cite a"));
+      js.executeScript("arguments[0].scrollIntoView({block: 'center'})", cite);
+      cite.click();
+      WebElement passage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#passage-dialog[open] #passage")));
+      WebElement card = browser.findElement(By.cssSelector("#passage-dialog > article"));
+      @SuppressWarnings("unchecked")
+      var box = (java.util.Map<String, Number>) js.executeScript("const r = arguments[0].getBoundingClientRect(); return {top: r.top, left: r.left, bottom: r.bottom, right: r.right, h: window.innerHeight, w: window.innerWidth}", card);
+      assertThat(box.get("top").doubleValue()).isGreaterThanOrEqualTo(0);
+      assertThat(box.get("left").doubleValue()).isGreaterThanOrEqualTo(0);
+      assertThat(box.get("bottom").doubleValue()).isLessThanOrEqualTo(box.get("h").doubleValue());
+      assertThat(box.get("right").doubleValue()).isLessThanOrEqualTo(box.get("w").doubleValue());
+      assertThat((Boolean) js.executeScript("return document.getElementById('passage-dialog').contains(document.activeElement)")).as("focus moved into the dialog").isTrue();
+      WebElement mark = passage.findElement(By.cssSelector("mark.cited"));
+      assertThat(mark.getText()).contains("A straw in a glass of water looks broken");
+      assertThat(mark.isDisplayed()).isTrue();
+      screenshot("lesson-390-citation.png");
+      browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ESCAPE);
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("passage-dialog")));
+      assertThat((Boolean) js.executeScript("return document.activeElement === arguments[0]", cite)).as("focus returned to the citation").isTrue();
+
+      // A multiple-choice answer, by keyboard: the feedback swaps in with the cited passage.
+      WebElement choice = browser.findElement(By.cssSelector("#question-0 input[value='reflection']"));
+      js.executeScript("arguments[0].scrollIntoView({block: 'center'})", choice);
+      choice.sendKeys(" ");
+      assertThat(choice.isSelected()).isTrue();
+      browser.findElement(By.cssSelector("#question-0 .answer-button")).sendKeys(org.openqa.selenium.Keys.ENTER);
+      WebElement verdict = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feedback-0 .verdict")));
+      assertThat(verdict.getText()).contains("Not quite").contains("refraction");
+      assertThat(browser.findElement(By.cssSelector("#feedback-0 .cited-passage")).getText()).contains("looks broken because of refraction").contains("[1]");
+      assertThat((Boolean) js.executeScript("return document.getElementById('feedback-0').contains(document.activeElement)")).as("focus moved to the feedback").isTrue();
+      js.executeScript("document.getElementById('question-0').scrollIntoView()");
+      screenshot("lesson-390-question.png");
+      browser.findElement(By.cssSelector("#question-0 input[value='refraction']")).click();
+      browser.findElement(By.cssSelector("#question-0 .answer-button")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#feedback-0 .verdict"), "Right!"));
+
+      // Fill in the blank, sent with Enter.
+      WebElement blank = browser.findElement(By.id("question-1-answer"));
+      blank.sendKeys("Dispersion" + org.openqa.selenium.Keys.ENTER);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#feedback-1 .verdict"), "Right!"));
+
+      // An exercise: the solution first, then the student's own mark.
+      browser.findElement(By.id("question-2-answer")).sendKeys("The light bends at the surface.");
+      browser.findElement(By.cssSelector("#question-2 .answer-button")).click();
+      WebElement gotIt = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#feedback-2 button[value='right']")));
+      assertThat(browser.findElement(By.cssSelector("#feedback-2 .solution")).getText()).contains("Light from the straw bends");
+      gotIt.click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#feedback-2 .verdict"), "You marked it right"));
+      screenshot("lesson-390.png");
+
+      // Stored: the lesson page shows the answers again, and "My lessons" has the history.
+      browser.navigate().refresh();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feedback-0 .verdict"))).getText()).contains("Right!");
+      browser.get(url("/my"));
+      assertThat(browser.findElement(By.id("my-answers")).getText()).contains("Which term means").contains("Light > Phone");
+      assertThat(browser.findElement(By.cssSelector("#quiz-history .sections")).getText()).contains("mastered").contains("Phone");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
+  @Test
+  void withoutScriptAnAnswerPostsAsAFormAndThePageShowsTheFeedback() {
+    var lesson = quizLesson("No script");
+    browser.get(url("/lessons/" + lesson.id()));
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    // What a browser without script does: the form's own POST, then the page it redirects to.
+    // form.submit() fires no submit event, so htmx stays out of it, as if there were no script.
+    js.executeScript("const f = document.querySelector('#question-1 form'); f.querySelector('input[name=answer]').value = 'prism'; f.submit()");
+    WebElement verdict = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#feedback-1 .verdict")));
+    assertThat(verdict.getText()).contains("Not quite").contains("dispersion");
+    assertThat(browser.getCurrentUrl()).contains("/lessons/" + lesson.id()).endsWith("#question-1");
+  }
+
+  @Test
+  void aTeacherSeesWhichSectionsTheirStudentsMasteredOrMissed() {
+    var lesson = quizLesson("Teacher view");
+    quizzes.answer(student, lesson.id(), new org.vividly.quiz.AnswerCommand(QuizLessons.MULTIPLE_CHOICE, "diffraction", null));
+    signInAs(teacher);
+    browser.get(url("/teach"));
+    WebElement row = browser.findElement(By.cssSelector(".mastery-table tr[data-student='" + student.userId() + "']"));
+    assertThat(row.findElement(By.cssSelector("td.missed")).getText()).contains("Teacher view");
+    row.findElement(By.linkText("student")).click();
+    assertThat(browser.findElement(By.cssSelector(".mastery .sections")).getText()).contains("missed").contains("Teacher view");
+  }
+
+  @Test
+  void aStudentFollowsARequestInPlainStepsAndAnAdminSeesTheStageNumbers() {
+    var request = requests.create(student, org.vividly.requests.ContentRequestCommand.of("How does a rainbow form in the rain?", 9, java.util.List.of(), null, java.util.List.of("text"), null, null, null, null, null));
+    browser.get(url("/requests/" + request.id()));
+    String page = browser.findElement(By.cssSelector("main")).getText();
+    assertThat(browser.findElements(By.cssSelector("table.stages"))).isEmpty();
+    assertThat(browser.findElement(By.id("friendly-steps")).getText()).contains("Steps");
+    assertThat(browser.getPageSource()).contains("Finding the pages of your library");
+    assertThat(PageChecks.telemetry(page)).isEmpty();
+    signInAs(member(organization(), Role.ORG_ADMIN, "admin"));
+    browser.get(url("/requests/" + request.id()));
+    assertThat(browser.findElements(By.cssSelector("table.stages"))).isNotEmpty();
+    assertThat(browser.getPageSource()).contains("CPU s").contains("Composed by");
+  }
+
+  @Autowired org.vividly.quiz.Quizzes quizzes;
+
+  void screenshot(String name) throws java.io.IOException {
+    Path shot = Path.of("target/screenshots/" + name);
     Files.createDirectories(shot.getParent());
     Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
   }

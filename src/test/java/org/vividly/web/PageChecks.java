@@ -64,6 +64,19 @@ final class PageChecks {
     }
   }
 
+  /**
+   * Engineering numbers in a page's visible text that students and teachers should not see:
+   * timings ("52 ms"), similarity scores, passage ids, token counts, CPU seconds and cost.
+   */
+  static List<String> telemetry(String text) {
+    List<String> found = new java.util.ArrayList<>();
+    var m = TELEMETRY.matcher(text);
+    while (m.find()) found.add(m.group());
+    return found;
+  }
+
+  private static final java.util.regex.Pattern TELEMETRY = java.util.regex.Pattern.compile("(?i)\\b\\d+(\\.\\d+)? ?ms\\b|similarity|passage \\d+|\\d+ tokens|cpu s\\b|composed by|\\busd\\b");
+
   /** A policy's directives by name, each with its sources. */
   static Map<String, List<String>> directives(String policy) {
     Map<String, List<String>> directives = new LinkedHashMap<>();
