@@ -26,8 +26,14 @@ public final class LessonMarkdown {
       return md.toString();
     }
     if (lesson.hook() != null) md.append(lesson.hook().text()).append(refs(lesson.hook().citations())).append("\n\n");
+    if (lesson.keyIdea() != null) md.append("**Key idea.** ").append(lesson.keyIdea().text()).append(refs(lesson.keyIdea().citations())).append("\n\n");
     md.append("## Explanation\n\n");
     for (Lesson.Paragraph p : lesson.explanation()) md.append(p.text()).append(refs(p.citations())).append("\n\n");
+    if (!lesson.keyTerms().isEmpty()) {
+      md.append("## Key terms\n\n");
+      for (Lesson.KeyTerm t : lesson.keyTerms()) md.append("- **").append(t.term()).append("**: ").append(t.definition()).append(refs(t.citations())).append("\n");
+      md.append("\n");
+    }
     if (lesson.workedExample() != null) {
       Lesson.WorkedExample e = lesson.workedExample();
       md.append("## Worked example\n\n**Problem.** ").append(e.problem()).append("\n\n**Solution.** ").append(e.solution()).append(refs(e.citations())).append("\n\n");

@@ -179,7 +179,10 @@ public class Lessons {
     Map<Long, SearchHit> retrieved = new HashMap<>();
     for (SearchHit h : main.hits()) retrieved.putIfAbsent(h.citation().passageId(), h);
     Citations citations = new Citations(retrieved);
-    List<Lesson.Paragraph> paragraphs = composed.draft().explanation().stream().map(citations::paragraph).filter(p -> p != null).toList();
+    List<LessonComposer.CitedText> answer = new ArrayList<>();
+    if (composed.draft().keyIdea() != null) answer.add(composed.draft().keyIdea());
+    answer.addAll(composed.draft().explanation());
+    List<Lesson.Paragraph> paragraphs = answer.stream().map(citations::paragraph).filter(p -> p != null).toList();
     if (paragraphs.isEmpty()) return new Reply(false, List.of(), citations.list(), NOT_IN_SOURCES, composed.by(), retrievalMs, elapsed(composeStart), 0, 0);
     int promptTokens;
     int completionTokens = paragraphs.stream().mapToInt(p -> tokens.count(p.text())).sum();
@@ -238,7 +241,12 @@ public class Lessons {
   private Composed compose(Brief brief) {
     if (composer == fallback) return new Composed(fallback.compose(brief), fallback.name());
     try {
-      return new Composed(llmBreaker.executeSupplier(() -> composer.compose(brief)), composer.name());
+      Draft draft = llmBreaker.executeSupplier(() -> composer.compose(brief));
+      if (draft.explanation().isEmpty() && draft.keyIdea() == null) {
+        log.warn("The {} composer cited none of the passages it was given; composing from source sentences instead", composer.name());
+        return new Composed(fallback.compose(brief), fallback.name());
+      }
+      return new Composed(draft, composer.name());
     } catch (CallNotPermittedException e) {
       log.info("The {} composer's circuit is open; composing from source sentences", composer.name());
       return new Composed(fallback.compose(brief), fallback.name());

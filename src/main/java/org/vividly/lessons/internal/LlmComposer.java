@@ -77,15 +77,15 @@ final class LlmComposer implements LessonComposer {
     brief.section().forEach(h -> inSection.add(h.citation().passageId()));
     List<Question> questions = new ArrayList<>(draft.questions().stream().filter(q -> inSection.containsAll(q.passageIds())).toList());
     QuizBuilder quiz = new QuizBuilder(brief.section(), brief.grade());
+    StringBuilder text = new StringBuilder(draft.keyIdea() == null ? "" : draft.keyIdea().text());
+    draft.explanation().forEach(p -> text.append(' ').append(p.text()));
     if (questions.size() < 2) {
-      for (Question q : quiz.questions(List.of())) {
+      for (Question q : quiz.exercisesAndChoice(text.toString())) {
         if (questions.size() >= 3) break;
-        questions.add(q);
+        if (questions.stream().noneMatch(o -> o.question().equals(q.question()))) questions.add(q);
       }
     }
     Example example = draft.example() != null && inSection.containsAll(draft.example().passageIds()) ? draft.example() : quiz.example();
-    StringBuilder text = new StringBuilder(draft.keyIdea() == null ? "" : draft.keyIdea().text());
-    draft.explanation().forEach(p -> text.append(' ').append(p.text()));
     String title = brief.sectionTitle() != null ? brief.sectionTitle() : draft.title();
     return new Draft(title, draft.hook(), draft.explanation(), example, questions, tokens(response), draft.keyIdea(), quiz.terms(text.toString()));
   }

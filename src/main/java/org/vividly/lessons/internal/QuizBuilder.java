@@ -99,6 +99,22 @@ final class QuizBuilder {
    * lesson's own sentences.
    */
   List<Question> questions(List<ExtractiveComposer.Sentence> lesson) {
+    StringBuilder text = new StringBuilder();
+    lesson.forEach(s -> text.append(s.readable).append(' '));
+    List<Question> out = exercisesAndChoice(text.toString());
+    for (ExtractiveComposer.Sentence s : lesson) {
+      if (out.size() >= QUESTIONS) break;
+      Question cloze = cloze(s, out);
+      if (cloze != null) out.add(cloze);
+    }
+    return out;
+  }
+
+  /**
+   * The section's exercises with solutions, then a multiple-choice question on a glossary term the
+   * given lesson text uses: for a lesson written by someone else (a language model).
+   */
+  List<Question> exercisesAndChoice(String lessonText) {
     List<Question> out = new ArrayList<>();
     for (SearchHit hit : section) {
       if (out.size() == 2) break;
@@ -106,15 +122,8 @@ final class QuizBuilder {
       Question q = exercise(hit);
       if (q != null) out.add(q);
     }
-    StringBuilder text = new StringBuilder();
-    lesson.forEach(s -> text.append(s.readable).append(' '));
-    Question mc = multipleChoice(text.toString());
+    Question mc = multipleChoice(lessonText);
     if (mc != null && out.size() < QUESTIONS) out.add(mc);
-    for (ExtractiveComposer.Sentence s : lesson) {
-      if (out.size() >= QUESTIONS) break;
-      Question cloze = cloze(s, out);
-      if (cloze != null) out.add(cloze);
-    }
     return out;
   }
 

@@ -30,7 +30,10 @@ record NarrationScript(String language, List<Part> parts) {
       "es", new Labels("Lección", "Idea clave", "Ejemplo resuelto", "Solución", "Comprueba lo que sabes", "Respuesta", "Veamos un ejemplo resuelto.", "Comprueba lo que sabes.", "Tómate un momento para pensarlo.", "Veamos: %s"));
 
   static NarrationScript of(Lesson lesson, String language) {
-    if (!lesson.inLibrary() || lesson.explanation().isEmpty()) {
+    List<Lesson.Paragraph> explained = new ArrayList<>();
+    if (lesson.keyIdea() != null) explained.add(lesson.keyIdea());
+    explained.addAll(lesson.explanation());
+    if (!lesson.inLibrary() || explained.isEmpty()) {
       throw new MediaFailed("There is nothing to narrate: the question is not answered in your library.", false);
     }
     Labels l = LABELS.getOrDefault(language, LABELS.get("en"));
@@ -40,7 +43,8 @@ record NarrationScript(String language, List<Part> parts) {
     // The embedded composer writes its hooks from English templates; other languages open with the question.
     List<String> hook = lesson.hook() == null || !"en".equals(language) ? List.of(l.intro().formatted(lesson.question())) : sentences(lesson.hook().text(), locale);
     parts.add(new Part(new Slide(Slide.Kind.TITLE, lesson.title(), lesson.question(), List.of(), null, footer(lesson, lesson.hook() == null ? List.of() : lesson.hook().citations()), l.lesson()), take(hook, words, 2)));
-    for (Lesson.Paragraph p : lesson.explanation().stream().limit(3).toList()) {
+    // The key idea first, then the explanation's steps.
+    for (Lesson.Paragraph p : explained.stream().limit(3).toList()) {
       if (words[0] >= WORD_BUDGET && parts.size() > 1) break;
       List<String> spoken = take(sentences(p.text(), locale), words, 3);
       if (spoken.isEmpty()) continue;
