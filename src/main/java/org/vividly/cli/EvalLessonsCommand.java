@@ -98,7 +98,7 @@ class EvalLessonsCommand implements Callable<Integer> {
   }
 
   private static void detail(PrintStream out, Score s, Lesson lesson) {
-    out.println("    Q: " + s.question().question() + (s.question().inLibrary() ? "   [expected: " + String.join(" | ", s.question().sections()) + "]" : "   [expected: refusal]") + String.format(Locale.ROOT, "   similarity %.3f, coverage %.2f, section share %.2f, sentence %.3f", s.similarity(), s.coverage(), s.sectionShare(), s.sentenceSimilarity()));
+    out.println("    Q: " + s.question().question() + (s.question().inLibrary() ? "   [expected: " + String.join(" | ", s.question().sections()) + "]" : "   [expected: refusal]") + String.format(Locale.ROOT, "   similarity %.3f, coverage %.2f, section share %.2f", s.similarity(), s.coverage(), s.sectionShare()));
     if (!lesson.inLibrary()) return;
     out.println("    cited: " + s.cited());
     if (lesson.keyIdea() != null) out.println("    key idea: " + lesson.keyIdea().text());

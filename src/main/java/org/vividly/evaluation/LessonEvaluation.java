@@ -100,9 +100,8 @@ public final class LessonEvaluation {
    * @param similarity the library gate's best passage similarity; NaN when the lesson does not say
    * @param coverage the library gate's term coverage of the chosen section; NaN when not said
    * @param sectionShare the chosen section's share of the retrieval votes; NaN when not said
-   * @param sentenceSimilarity the best sentence similarity the gate saw; NaN when not said
    */
-  public record Score(LabelledQuestion question, boolean answered, boolean sectionCited, boolean keyIdea, int checkQuestions, int checkQuestionsNear, List<String> teacherOnly, double grade, double unfamiliar, long latencyMs, String title, String cited, double similarity, double coverage, double sectionShare, double sentenceSimilarity) {
+  public record Score(LabelledQuestion question, boolean answered, boolean sectionCited, boolean keyIdea, int checkQuestions, int checkQuestionsNear, List<String> teacherOnly, double grade, double unfamiliar, long latencyMs, String title, String cited, double similarity, double coverage, double sectionShare) {
 
     /** Whether the lesson did what the label asks: answered an in-library question, refused another. */
     public boolean correctGate() {
@@ -114,8 +113,7 @@ public final class LessonEvaluation {
     double similarity = lesson.evidence() == null ? Double.NaN : lesson.evidence().topSimilarity();
     double coverage = lesson.evidence() == null ? Double.NaN : lesson.evidence().termCoverage();
     double share = lesson.evidence() == null ? Double.NaN : lesson.evidence().sectionShare();
-    double sentence = lesson.evidence() == null ? Double.NaN : lesson.evidence().sentenceSimilarity();
-    if (!lesson.inLibrary()) return new Score(q, false, false, false, 0, 0, List.of(), 0, 0, lesson.latencyMs(), lesson.title(), lesson.evidence() == null || lesson.evidence().section() == null ? "" : lesson.evidence().section(), similarity, coverage, share, sentence);
+    if (!lesson.inLibrary()) return new Score(q, false, false, false, 0, 0, List.of(), 0, 0, lesson.latencyMs(), lesson.title(), lesson.evidence() == null || lesson.evidence().section() == null ? "" : lesson.evidence().section(), similarity, coverage, share);
     StringBuilder text = new StringBuilder();
     List<Lesson.Paragraph> explanation = new ArrayList<>();
     if (lesson.keyIdea() != null) explanation.add(lesson.keyIdea());
@@ -135,7 +133,7 @@ public final class LessonEvaluation {
     for (Lesson.CheckQuestion cq : lesson.checkQuestions()) {
       if (main != null && cq.citations().stream().map(n -> lesson.citations().get(n - 1)).anyMatch(c -> sameChapter(main, c, q.sections()))) near++;
     }
-    return new Score(q, true, sectionCited, key, lesson.checkQuestions().size(), near, teacherOnly(lesson), Readability.fleschKincaidGrade(explained), Readability.unfamiliarShare(explained), lesson.latencyMs(), lesson.title(), main == null ? "" : main.location(), similarity, coverage, share, sentence);
+    return new Score(q, true, sectionCited, key, lesson.checkQuestions().size(), near, teacherOnly(lesson), Readability.fleschKincaidGrade(explained), Readability.unfamiliarShare(explained), lesson.latencyMs(), lesson.title(), main == null ? "" : main.location(), similarity, coverage, share);
   }
 
   /** The passage the lesson is mostly about: the key idea's, else the first explanation paragraph's. */

@@ -57,10 +57,8 @@ public record Lesson(
    * @param section the chosen section's title, or null when none was chosen
    * @param sectionShare the chosen section's share of the retrieved passages' votes, in [0, 1]: high
    *     when the passages agree on one section, low when they scatter over the library
-   * @param sentenceSimilarity the best cosine similarity of one of the section's usable sentences to
-   *     the question, 0 when not measured
    */
-  public record Evidence(double topSimilarity, double termCoverage, String section, double sectionShare, double sentenceSimilarity) {}
+  public record Evidence(double topSimilarity, double termCoverage, String section, double sectionShare) {}
 
   /**
    * A term and what it means, from the source's glossary.

@@ -188,24 +188,6 @@ public final class ExtractiveComposer implements LessonComposer {
   }
 
   /**
-   * The highest cosine similarity between the question and one of the section's sentences that the
-   * lesson could use (the best by terms, re-scored by the embedding model); 0 without an embedding
-   * model or a usable sentence. An answer sits in one or two sentences, so this tells a section that
-   * answers from one that only shares the question's words.
-   */
-  public double bestSentenceSimilarity(String question, List<SearchHit> section, int grade) {
-    if (embedder == null || section.isEmpty()) return 0;
-    List<Sentence> sentences = sentences(section, grade);
-    score(sentences, questionTerms(question), QuestionKind.of(question), grade);
-    List<Sentence> candidates = sentences.stream().filter(s -> s.score > 0).sorted(Comparator.comparingDouble((Sentence s) -> s.score).reversed()).limit(EMBEDDED_CANDIDATES).toList();
-    if (candidates.isEmpty()) return 0;
-    float[] q = embedder.embedQuery(question);
-    double best = 0;
-    for (float[] v : embedder.embedPassages(candidates.stream().map(s -> s.readable).toList())) best = Math.max(best, dot(q, v));
-    return best;
-  }
-
-  /**
    * Sentences of the passages retrieval ranked for this question gain by that rank (up to 0.2 for
    * the best): within a long section they mark the part that answers it.
    */

@@ -12,10 +12,10 @@ class LibraryGateTests {
 
   @Test
   void answersOnHighSimilarityAloneOrOnSimilarityWithCoverage() {
-    assertThat(gate.answers(new Lesson.Evidence(0.70, 0.0, "Refraction", 0.5, 0.7))).isTrue();
-    assertThat(gate.answers(new Lesson.Evidence(0.63, 0.5, "Refraction", 0.5, 0.7))).isTrue();
-    assertThat(gate.answers(new Lesson.Evidence(0.63, 0.2, "Refraction", 0.5, 0.7))).isFalse();
-    assertThat(gate.answers(new Lesson.Evidence(0.55, 1.0, "Refraction", 0.5, 0.7))).isFalse();
+    assertThat(gate.answers(new Lesson.Evidence(0.70, 0.0, "Refraction", 0.5))).isTrue();
+    assertThat(gate.answers(new Lesson.Evidence(0.63, 0.5, "Refraction", 0.5))).isTrue();
+    assertThat(gate.answers(new Lesson.Evidence(0.63, 0.2, "Refraction", 0.5))).isFalse();
+    assertThat(gate.answers(new Lesson.Evidence(0.55, 1.0, "Refraction", 0.5))).isFalse();
   }
 
   @Test
