@@ -145,13 +145,14 @@ class AskPageBrowserIT extends IntegrationTest {
     form.findElement(By.name("displayName")).sendKeys("<script>alert(1)</script>");
     form.findElement(By.name("email")).sendKeys("new.person@browser-it.test");
     form.findElement(By.cssSelector("button")).click();
-    assertThat(browser.findElement(By.id("admin-error")).getText()).contains("must not contain '<' or '>'");
+    assertThat(new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("admin-error"))).getText()).contains("must not contain '<' or '>'");
     assertThat(accounts.findByEmail("new.person@browser-it.test")).isEmpty();
     form = browser.findElement(By.id("add-person"));
     form.findElement(By.name("displayName")).sendKeys("New Person");
     form.findElement(By.name("email")).sendKeys("new.person@browser-it.test");
     form.findElement(By.cssSelector("button")).click();
-    assertThat(browser.findElement(By.id("invitation-link")).getText()).contains("/invitations/");
+    // The form posts and the page comes back with the link: wait for it rather than race the reload.
+    assertThat(new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(By.id("invitation-link"))).getText()).contains("/invitations/");
     assertThat(browser.findElement(By.id("people")).getText()).contains("new.person@browser-it.test").contains("invited");
 
     // Allow individual plans, then upgrade the student.

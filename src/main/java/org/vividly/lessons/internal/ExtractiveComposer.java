@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.vividly.lessons.LessonComposer;
 import org.vividly.lessons.Readability;
 import org.vividly.retrieval.Embedder;
@@ -68,7 +66,7 @@ public final class ExtractiveComposer implements LessonComposer {
     preferRetrieved(sentences, brief.passages());
     rescoreByMeaning(brief.question(), sentences);
     List<Sentence> ranked = sentences.stream().filter(s -> s.score > 0).sorted(Comparator.comparingDouble((Sentence s) -> s.score).reversed()).toList();
-    QuizBuilder quiz = new QuizBuilder(section, brief.grade());
+    QuizBuilder quiz = new QuizBuilder(section);
     SearchHit anchor = section.stream().filter(h -> h.kind().equals("text")).findFirst().orElse(brief.passages().getFirst());
     CitedText hook = new CitedText(InterestHooks.hook(brief.interests(), Topics.of(title), brief.question()), List.of(anchor.citation().passageId()));
     if (ranked.isEmpty()) {
@@ -183,7 +181,8 @@ public final class ExtractiveComposer implements LessonComposer {
       double words = Readability.words(s.readable).size();
       double length = words < 8 ? 0.1 : words > (grade <= 8 ? 25 : 35) ? 0.15 : 0;
       double tooHard = fk > grade + 2 ? 0.15 : 0;
-      s.score = 0.6 * coverage + cue + place + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length - tooHard + 0.05;
+      // A sentence on the question's terms stays a candidate, however hard it reads.
+      s.score = Math.max(0.01, 0.6 * coverage + cue + place + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length - tooHard + 0.05);
     }
   }
 
@@ -240,9 +239,15 @@ public final class ExtractiveComposer implements LessonComposer {
   private static List<Sentence> explanation(List<Sentence> ranked, Sentence key, int grade) {
     int wanted = grade <= 6 ? 5 : grade <= 8 ? 6 : grade <= 10 ? 7 : 8;
     double floor = key.score * 0.45;
-    List<Sentence> pool = new ArrayList<>(ranked.stream().filter(s -> s != key && s.score >= floor).toList());
     List<Sentence> chosen = new ArrayList<>();
     List<Sentence> shown = new ArrayList<>(List.of(key));
+    pick(new ArrayList<>(ranked.stream().filter(s -> s != key && s.score >= floor).toList()), wanted, chosen, shown);
+    // A short section, or a language the term weights do not know, still gets a few steps.
+    if (chosen.size() < 2) pick(new ArrayList<>(ranked.stream().filter(s -> s != key && !chosen.contains(s)).toList()), 2, chosen, shown);
+    return chosen;
+  }
+
+  private static void pick(List<Sentence> pool, int wanted, List<Sentence> chosen, List<Sentence> shown) {
     while (chosen.size() < wanted && !pool.isEmpty()) {
       Sentence best = null;
       double bestValue = Double.NEGATIVE_INFINITY;
@@ -261,7 +266,6 @@ public final class ExtractiveComposer implements LessonComposer {
       chosen.add(best);
       shown.add(best);
     }
-    return chosen;
   }
 
   /**
@@ -301,10 +305,4 @@ public final class ExtractiveComposer implements LessonComposer {
     }
     return out;
   }
-
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
-
-  static final Pattern WORDS = Pattern.compile("\\s+");
 }

@@ -76,7 +76,7 @@ final class LlmComposer implements LessonComposer {
     java.util.Set<Long> inSection = new java.util.HashSet<>();
     brief.section().forEach(h -> inSection.add(h.citation().passageId()));
     List<Question> questions = new ArrayList<>(draft.questions().stream().filter(q -> inSection.containsAll(q.passageIds())).toList());
-    QuizBuilder quiz = new QuizBuilder(brief.section(), brief.grade());
+    QuizBuilder quiz = new QuizBuilder(brief.section());
     StringBuilder text = new StringBuilder(draft.keyIdea() == null ? "" : draft.keyIdea().text());
     draft.explanation().forEach(p -> text.append(' ').append(p.text()));
     if (questions.size() < 2) {

@@ -28,14 +28,12 @@ final class QuizBuilder {
   private static final Pattern LETTER = Pattern.compile("(?i)^\\(?([a-h])[).]?(\\s|$)");
 
   private final List<SearchHit> section;
-  private final int grade;
   private final Map<String, Definition> glossary = new LinkedHashMap<>();
 
   private record Definition(String term, String meaning, SearchHit hit) {}
 
-  QuizBuilder(List<SearchHit> section, int grade) {
+  QuizBuilder(List<SearchHit> section) {
     this.section = section;
-    this.grade = grade;
     for (SearchHit hit : section) {
       if (!hit.kind().equals("definition")) continue;
       String[] parts = hit.text().split(":", 2);

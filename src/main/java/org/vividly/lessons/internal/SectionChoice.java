@@ -67,8 +67,7 @@ public final class SectionChoice {
       UUID id = h.citation().sectionId();
       if (id == null) continue;
       score.merge(id, weight / (rank + 2), Double::sum);
-      if (weight == 1.0) best.putIfAbsent(id, h);
-      else best.putIfAbsent(id, h);
+      best.putIfAbsent(id, h);
       headings.merge(id, h.citation().headingPath(), (a, b) -> a.size() <= b.size() ? a : b);
     }
   }

@@ -90,4 +90,15 @@ class ExtractiveComposerTests {
     List<CitedText> explanation = new ExtractiveComposer().compose(chat).explanation();
     assertThat(explanation.stream().map(CitedText::text).toList()).noneMatch(t -> t.contains("guitar"));
   }
+
+  @Test
+  void aShortSectionInAnotherLanguageStillGetsStepsAfterTheKeyIdea() {
+    String text = "La fotosíntesis es el proceso que usan las plantas, las algas y algunas bacterias para convertir la energía de la luz en energía química. Dentro de las hojas, unas estructuras llamadas cloroplastos contienen un pigmento verde, la clorofila, que absorbe la luz del sol. La planta toma dióxido de carbono del aire por unas aberturas diminutas llamadas estomas y agua del suelo por sus raíces.";
+    List<SearchHit> section = List.of(hit(1, "text", "La fotosíntesis", "Cómo fabrican su alimento las plantas", text));
+    var brief = new LessonComposer.Brief("¿Cómo fabrican su alimento las plantas?", 9, List.of(), section, List.of(), List.of(), List.of(), List.of(), section, "Cómo fabrican su alimento las plantas");
+    var d = new ExtractiveComposer().compose(brief);
+    assertThat(d.keyIdea()).isNotNull();
+    assertThat(d.explanation()).as("steps besides the key idea").isNotEmpty();
+    assertThat(shown(d)).contains("fotosíntesis");
+  }
 }
