@@ -36,10 +36,13 @@ import org.vividly.tenancy.Organizations;
 import org.vividly.tenancy.Visibility;
 
 /**
- * Answers questions with grounded lessons. Retrieval runs first; when no passage is similar enough
- * to the question (see {@code vividly.lessons.min-similarity}) the answer is "not in your library"
- * with the closest sections. Otherwise the composer writes the lesson, and every paragraph that
- * cites nothing retrieved is dropped before the lesson is stored.
+ * Answers questions with grounded lessons. Retrieval runs first; then the one section that answers
+ * is chosen ({@code SectionChoice}) and read whole from the library. When the library gate
+ * ({@code LibraryGate}: the best passage's similarity and the section's coverage of the question,
+ * see {@code vividly.lessons.min-similarity}, {@code confident-similarity}, {@code min-coverage})
+ * says the library does not answer, the answer is "not in your library" with the closest sections.
+ * Otherwise the composer writes the lesson from that section, and every paragraph that cites nothing
+ * retrieved is dropped before the lesson is stored.
  */
 @Service
 public class Lessons {
@@ -277,6 +280,8 @@ public class Lessons {
     }
     Citations citations = new Citations(retrieved);
     Lesson.Paragraph hook = citations.paragraph(draft.hook());
+    // The key idea comes first on the page, so its citation is numbered before the steps'.
+    Lesson.Paragraph keyIdea = citations.paragraph(draft.keyIdea());
     List<Lesson.Paragraph> explanation = draft.explanation().stream().map(citations::paragraph).filter(p -> p != null).toList();
     Lesson.WorkedExample example = null;
     if (draft.example() != null) {
@@ -288,7 +293,6 @@ public class Lessons {
       List<Integer> n = citations.numbers(q.passageIds());
       if (!n.isEmpty()) questions.add(new Lesson.CheckQuestion(q.question(), q.answer(), n, q.kind(), q.choices()));
     }
-    Lesson.Paragraph keyIdea = citations.paragraph(draft.keyIdea());
     List<Lesson.KeyTerm> terms = new ArrayList<>();
     for (LessonComposer.Term t : draft.terms()) {
       List<Integer> n = citations.numbers(List.of(t.passageId()));
