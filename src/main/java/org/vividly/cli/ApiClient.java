@@ -10,6 +10,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import org.springframework.web.client.RestClientResponseException;
 import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
@@ -143,34 +145,30 @@ final class ApiClient {
   }
 
   /**
-   * Like {@link #post}, waiting out rate limits: on HTTP 429 with a {@code Retry-After} of at most
-   * two minutes it sleeps that long and tries again, up to {@code attempts} times. Any other error,
-   * a spent quota included, is thrown at once.
+   * Like {@link #post}, waiting out rate limits with Resilience4j's retry: on HTTP 429 with a
+   * {@code Retry-After} of at most two minutes it waits that long and tries again, up to
+   * {@code attempts} times in all. Any other error, a spent quota included (a 429 without a short
+   * {@code Retry-After}), is thrown at once.
    */
   <T> T postPatiently(String path, Object body, Class<T> type, int attempts) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return rest.post().uri(path).body(body).retrieve().body(type);
-      } catch (RestClientResponseException e) {
-        String retryAfter = e.getResponseHeaders() == null ? null : e.getResponseHeaders().getFirst("Retry-After");
-        long seconds;
-        try {
-          seconds = retryAfter == null ? -1 : Long.parseLong(retryAfter.strip());
-        } catch (NumberFormatException notSeconds) {
-          seconds = -1;
-        }
-        // A spent monthly quota is a 429 too, without a short Retry-After: waiting would not help.
-        if (e.getStatusCode().value() != 429 || seconds < 0 || seconds > 120 || attempt >= attempts) return call(() -> { throw e; });
-        seconds = Math.max(1, seconds);
-        try {
-          Thread.sleep(seconds * 1000);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted");
-        }
-      } catch (RuntimeException e) {
-        return call(() -> { throw e; });
-      }
+    RetryConfig config = RetryConfig.<T>custom()
+        .maxAttempts(attempts)
+        .retryOnException(e -> retryAfterSeconds(e) >= 0)
+        .intervalBiFunction((attempt, outcome) -> 1000L * Math.max(1, outcome.isLeft() ? retryAfterSeconds(outcome.getLeft()) : 1))
+        .build();
+    Retry retry = Retry.of("rate-limited POST " + path, config);
+    return call(() -> retry.executeSupplier(() -> rest.post().uri(path).body(body).retrieve().body(type)));
+  }
+
+  /** The seconds a 429 asks the client to wait, when short enough to wait for; else -1. */
+  private static long retryAfterSeconds(Throwable e) {
+    if (!(e instanceof RestClientResponseException r) || r.getStatusCode().value() != 429 || r.getResponseHeaders() == null) return -1;
+    String value = r.getResponseHeaders().getFirst("Retry-After");
+    try {
+      long seconds = value == null ? -1 : Long.parseLong(value.strip());
+      return seconds > 120 ? -1 : seconds;
+    } catch (NumberFormatException anHttpDate) {
+      return -1;
     }
   }
 
