@@ -20,7 +20,7 @@ public final class LessonText {
   /** Sentences about things a lesson does not show, or about the book itself. */
   private static final Pattern POINTS_ELSEWHERE =
       Pattern.compile(
-          "(?i)(\\b(figure|fig\\.|table|equation|eq\\.|example|chapter|section|appendix)\\s+\\(?\\d|\\bshown (in|below|above|here)\\b|\\bas shown\\b|\\b(see|look at|refer to) (the )?(figure|table|graph|image|diagram|photo|picture|video|simulation|animation|chapter|section|appendix)|"
+          "(?i)(\\b(figure|fig\\.|table|equation|eq\\.|example|chapter|section|appendix)\\s+\\(?\\d|\\bthe (figure|table|equation|box)\\b|\\bshown (in|below|above|here)\\b|\\bas shown\\b|\\b(see|look at|refer to) (the )?(figure|table|graph|image|diagram|photo|picture|video|simulation|animation|chapter|section|appendix)|"
               + "\\b(figure|graph|diagram|image|photo|picture|illustration|table)\\b.*\\b(below|above|shows|illustrates)\\b|\\b(below|above)\\b.*\\b(figure|graph|diagram|image|photo|picture|illustration|table)\\b|"
               + "\\bthis (section|chapter|module|lab|activity|simulation|figure|table|graph|photo|image)\\b|by the end of|you will (be able|learn|explore|see)|learning objectives?|\\bclick\\b|\\bsimulation\\b|\\binteractive\\b|\\bwatch (the|this)\\b|\\bin this (video|animation|lab)|"
               + "^\\(?[a-h]\\)|\\([a-h]\\)|\\bpart \\([a-h]\\)|\\b(the following|as follows|listed below)\\b|\\bcredit:|\\bhttps?://|\\bwww\\.)");

@@ -179,11 +179,42 @@ final class CnxmlModuleParser {
           case "footnote", "label", "media", "image", "metadata" -> {}
           case "item" -> out.append(" • ").append(inlineRaw(e, skipped));
           case "para", "title", "list", "caption", "entry" -> out.append(' ').append(inlineRaw(e, skipped)).append(' ');
+          case "link" -> {
+            String text = inlineRaw(e, skipped);
+            out.append(text.isBlank() && !e.getAttribute("target-id").isEmpty() ? reference(e) : text);
+          }
           default -> out.append(inlineRaw(e, skipped));
         }
       }
     }
     return out.toString();
+  }
+
+  /**
+   * What an empty cross-reference ({@code <link target-id="..."/>}, which OpenStax renders as
+   * "Figure 2.3") points at, in words: "the figure", "the table", "the equation", "the example",
+   * else "the section". Without it the sentence reads "In, we have..." with a hole in it.
+   */
+  private static String reference(Element link) {
+    String target = link.getAttribute("target-id");
+    String kind = "section";
+    if (link.getAttribute("document").isEmpty()) {
+      org.w3c.dom.NodeList all = link.getOwnerDocument().getElementsByTagName("*");
+      for (int i = 0; i < all.getLength(); i++) {
+        if (all.item(i) instanceof Element candidate && target.equals(candidate.getAttribute("id"))) {
+          kind = switch (name(candidate)) {
+            case "figure", "media", "image" -> "figure";
+            case "table" -> "table";
+            case "equation" -> "equation";
+            case "note" -> candidate.getAttribute("class").contains("worked-example") ? "example" : "box";
+            case "exercise" -> "exercise";
+            default -> "section";
+          };
+          break;
+        }
+      }
+    }
+    return "the " + kind;
   }
 
   static String name(Element e) {

@@ -84,4 +84,14 @@ class CnxmlCollectionParserTests {
     assertThat(blocks.stream().filter(b -> b.kind() != BlockKind.TEACHER_NOTE && b.text().contains("Teacher Support")).map(b -> b.kind() + ": " + b.text().substring(0, Math.min(300, b.text().length()))).toList()).isEmpty();
     assertThat(blocks).filteredOn(b -> b.kind() == BlockKind.TEACHER_NOTE).hasSizeGreaterThan(100);
   }
+
+  @Test
+  void anEmptyCrossReferenceIsNamedByWhatItPointsAt() throws Exception {
+    CnxmlBook book = new CnxmlBook().chapter("Motion", "m1").module("m1", "Velocity",
+        "<para id=\"p1\">In <link target-id=\"fig1\"/>, we have velocity on the y-axis. See <link target-id=\"tab1\"/> and <link target-id=\"sec9\"/>.</para>"
+            + "<figure id=\"fig1\"><media id=\"m\" alt=\"graph\"><image src=\"g.png\" mime-type=\"image/png\"/></media><caption>A graph</caption></figure>"
+            + "<table id=\"tab1\" summary=\"t\"><tgroup cols=\"1\"><tbody><row><entry>1</entry></row></tbody></tgroup></table>");
+    Block para = parse(book).sections().getFirst().blocks().stream().filter(b -> b.kind() == BlockKind.PARAGRAPH).findFirst().orElseThrow();
+    assertThat(para.text()).isEqualTo("In the figure, we have velocity on the y-axis. See the table and the section.");
+  }
 }
