@@ -76,7 +76,7 @@ class AskPageBrowserIT extends IntegrationTest {
     browser.findElement(By.id("email")).sendKeys(who.email());
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
   }
 
   @org.junit.jupiter.api.BeforeEach
@@ -96,7 +96,7 @@ class AskPageBrowserIT extends IntegrationTest {
     browser.findElement(By.id("email")).sendKeys(student.email());
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("sign-in")).click();
-    WebElement me = new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    WebElement me = new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
     assertThat(me.getText()).contains("student");
     assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
     assertThat(browser.findElements(By.linkText("Classes"))).isEmpty();

@@ -85,7 +85,7 @@ class ChatPageBrowserIT extends IntegrationTest {
     browser.findElement(By.id("email")).sendKeys(teacher.email());
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
   }
 
   /** Every step ran under the Content-Security-Policy without a refusal. */
