@@ -27,7 +27,7 @@ final class JobWatcher {
           if (chunksTotal > 0) bar[0].maxHint(chunksTotal);
           bar[0].stepTo(update.path("chunksDone").asInt());
           String phase = update.path("phase").asString("");
-          bar[0].setExtraMessage(String.format("sections %d/%d%s", update.path("sectionsDone").asInt(), update.path("sectionsTotal").asInt(), phase.isEmpty() ? "" : " " + phase));
+          bar[0].setExtraMessage(String.format(" · sections %d/%d%s", update.path("sectionsDone").asInt(), update.path("sectionsTotal").asInt(), phase.isEmpty() ? "" : " " + phase));
         }
         return !"done".equals(event);
       });

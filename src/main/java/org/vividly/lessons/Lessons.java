@@ -48,6 +48,8 @@ import org.vividly.tenancy.Visibility;
 public class Lessons {
 
   private static final Logger log = LoggerFactory.getLogger(Lessons.class);
+  /** How many sections' learning objectives are searched to help choose the section. */
+  private static final int OBJECTIVES_SEARCHED = 8;
   static final String NOT_IN_LIBRARY = "This question is not answered in your library. Nothing was made up: here are the closest sections, in case one of them helps.";
 
   private final Retriever retriever;
@@ -100,7 +102,7 @@ public class Lessons {
    */
   public Answer answer(OrganizationId org, UUID owner, LessonRequest request) {
     long start = System.nanoTime();
-    SearchRequest base = new SearchRequest(org, request.question(), Math.max(10, properties.passages()), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition"))
+    SearchRequest base = new SearchRequest(org, request.question(), Math.max(10, properties.passages()), SearchMode.HYBRID, request.sourceIds(), Set.of(), Set.of("teacher-note", "exercise", "example", "definition", "objectives"))
         .withLibraries(organizations.searchable(org));
     List<SearchResult> results =
         retriever.searchAll(
@@ -108,12 +110,13 @@ public class Lessons {
                 base,
                 base.withKinds(Set.of("example")).withK(3),
                 base.withKinds(Set.of("exercise")).withK(8),
-                base.withKinds(Set.of("definition")).withK(3)));
+                base.withKinds(Set.of("definition")).withK(3),
+                base.withKinds(Set.of("objectives")).withK(OBJECTIVES_SEARCHED)));
     long retrievalMs = elapsed(start);
     long composeStart = System.nanoTime();
     int tokens = 0;
     SearchResult main = results.get(0);
-    SectionChoice.Chosen chosen = SectionChoice.choose(request.question(), main.hits(), results.get(3).hits(), results.get(2).hits());
+    SectionChoice.Chosen chosen = SectionChoice.choose(request.question(), main.hits(), results.get(3).hits(), results.get(2).hits(), results.get(4).hits());
     List<SearchHit> section = chosen == null ? List.of() : sectionPassages(org, chosen);
     String sectionTitle = section.isEmpty() ? null : SectionChoice.title(section);
     Lesson.Evidence evidence = new Lesson.Evidence(main.hits().isEmpty() ? 0 : main.topSimilarity(), LibraryGate.coverage(request.question(), section, sectionTitle), sectionTitle, chosen == null ? 0 : chosen.votes());
@@ -165,7 +168,7 @@ public class Lessons {
       return new Reply(false, List.of(), List.of(), "This conversation has no sources yet: add videos or documents to it first.", composer.name(), 0, 0, 0, 0);
     }
     String query = retrievalQuery(request.question(), history);
-    SearchRequest search = new SearchRequest(org, query, properties.passages(), SearchMode.HYBRID, sourceIds, Set.of(), Set.of("teacher-note")).withLibraries(organizations.searchable(org));
+    SearchRequest search = new SearchRequest(org, query, properties.passages(), SearchMode.HYBRID, sourceIds, Set.of(), Set.of("teacher-note", "objectives")).withLibraries(organizations.searchable(org));
     SearchResult main = retriever.search(search);
     long retrievalMs = elapsed(start);
     long composeStart = System.nanoTime();

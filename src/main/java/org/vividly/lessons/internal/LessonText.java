@@ -32,7 +32,11 @@ public final class LessonText {
    */
   private static final Pattern BROKEN_OR_BOOKISH =
       Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we'll|we shall|later in|in the next|in the previous|in this text|let's|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in)\\b)");
-  private static final Pattern IMPERATIVE = Pattern.compile("^(Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange)\\b|\\b(this|the) (site|website|link|video)\\b");
+  /** Verbs a lab instruction or exercise starts with ("Hold a strip of paper...", "Calculate..."). */
+  private static final String INSTRUCTION_VERBS = "Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange";
+  private static final Pattern IMPERATIVE = Pattern.compile("^(" + INSTRUCTION_VERBS + ")\\b|\\b(this|the) (site|website|link|video)\\b");
+  /** An instruction after an opening clause: "To test for airflow, hold a strip of paper...". */
+  private static final Pattern IMPERATIVE_AFTER_CLAUSE = Pattern.compile("^(To|When|If|Before|After|Once|While|For|Next|First|Then|Now)\\b[^,]{0,80},\\s+(?i:" + INSTRUCTION_VERBS + ")\\s+(a|an|the|this|that|these|your|some|it|them|one|two|each|all|both|how|what|whether|if)\\b");
 
   /** Openers that lean on a sentence before them. */
   private static final Pattern DANGLING = Pattern.compile("^(This|These|That|Those|It|Its|They|Their|Them|Such|Here|There|Both|Another|Then|Also|The down ?side|The other|The same|The latter|The former|In this case|In that case|In these cases|As a result|For this reason|Because of this|Likewise|Similarly|Instead|Otherwise|Again|Yet)\\b");
@@ -60,7 +64,7 @@ public final class LessonText {
     int words = Readability.words(s).size();
     if (words < 6 || words > 60) return false;
     if (s.startsWith("Figure:") || s.startsWith("•") || s.contains("[") || s.contains("_")) return false;
-    if (POINTS_ELSEWHERE.matcher(s).find() || BROKEN_OR_BOOKISH.matcher(s).find() || IMPERATIVE.matcher(s).find() || teacherOnly(s)) return false;
+    if (POINTS_ELSEWHERE.matcher(s).find() || BROKEN_OR_BOOKISH.matcher(s).find() || IMPERATIVE.matcher(s).find() || IMPERATIVE_AFTER_CLAUSE.matcher(s).find() || teacherOnly(s)) return false;
     if (grade <= 10 && MATH.matcher(s).find()) return false;
     return true;
   }
@@ -81,7 +85,7 @@ public final class LessonText {
   /**
    * A sentence made readable for a grade: reference parentheticals always go, every parenthetical
    * below grade 11; below grade 10 a long sentence is split at a semicolon, at ", which" and at ", and"
-   * or ", but" when both halves can stand alone.
+   * or ", but" when both halves can stand alone (never inside a list: "A, B, and the C").
    */
   static List<String> readable(String sentence, int grade) {
     String s = REFERENCE_PARENTHETICAL.matcher(sentence).replaceAll("");
@@ -106,6 +110,8 @@ public final class LessonText {
       String left = s.substring(from, m.start()).strip();
       String right = s.substring(m.end());
       if (Readability.words(left).size() < 6 || Readability.words(right).size() < 6) continue;
+      // "the speed of an object, the distance it travels, and the time it takes" is a list, not two clauses.
+      if (m.group(2) != null && left.contains(",")) continue;
       out.add(join(carry, left) + ".");
       String sep = m.group();
       if (sep.startsWith(", which")) carry = "This " + m.group(1);

@@ -12,8 +12,8 @@ import org.vividly.retrieval.SearchHit;
 
 /**
  * Chooses the one section that answers a question, before any sentence is picked. Every retrieved
- * passage votes for its section by reciprocal rank (the explanatory passages at full weight, glossary
- * entries and exercises at half), and a section whose headings share the question's content terms
+ * passage votes for its section by reciprocal rank (the explanatory passages and the sections'
+ * learning objectives at full weight, glossary entries and exercises at half), and a section whose headings share the question's content terms
  * gains; a chapter opener ("Introduction") counts for little, since it previews the chapter rather
  * than teaching any of it.
  */
@@ -32,6 +32,16 @@ public final class SectionChoice {
 
   /** The best section, or null when nothing was retrieved. */
   public static Chosen choose(String question, List<SearchHit> passages, List<SearchHit> definitions, List<SearchHit> exercises) {
+    return choose(question, passages, definitions, exercises, List.of());
+  }
+
+  /**
+   * The best section, or null when nothing was retrieved.
+   *
+   * @param objectives learning objectives retrieved for the question, best first: the section whose
+   *     objectives match says it teaches this, so it gains like a well-ranked passage
+   */
+  public static Chosen choose(String question, List<SearchHit> passages, List<SearchHit> definitions, List<SearchHit> exercises, List<SearchHit> objectives) {
     Set<String> terms = ExtractiveComposer.questionTerms(question);
     Map<UUID, Double> score = new LinkedHashMap<>();
     Map<UUID, SearchHit> best = new HashMap<>();
@@ -39,6 +49,7 @@ public final class SectionChoice {
     vote(passages, 1.0, score, best, headings);
     vote(definitions, 0.5, score, best, headings);
     vote(exercises, 0.5, score, best, headings);
+    vote(objectives, 1.0, score, best, headings);
     if (score.isEmpty()) return null;
     double total = 0;
     UUID chosen = null;

@@ -14,6 +14,11 @@ public enum BlockKind {
   EXERCISE("exercise", true),
   /** A glossary term and its meaning. */
   DEFINITION("definition", true),
+  /**
+   * A section's learning objectives ("By the end of this section, you will be able to..."): they say
+   * what the section teaches, so lessons use them to choose a section, never as lesson text.
+   */
+  OBJECTIVES("objectives", true),
   /** Notes for teachers; searchable but kept out of student lessons. */
   TEACHER_NOTE("teacher-note", true),
   /** A timed cue of a lecture transcript; chunked by {@code TranscriptChunker}, never with documents. */

@@ -51,6 +51,10 @@ public final class BlockSink {
     add(BlockKind.NOTE, text, subsection, anchor);
   }
 
+  public void objectives(String text, List<String> subsection, String anchor) {
+    add(BlockKind.OBJECTIVES, text, subsection, anchor);
+  }
+
   public void teacherNote(String text, List<String> subsection, String anchor) {
     add(BlockKind.TEACHER_NOTE, text, subsection, anchor);
   }

@@ -19,7 +19,7 @@ final class Chunker {
   /** bge-small-en-v1.5 reads at most 512 tokens; the heading line takes a few. */
   static final int MODEL_WINDOW = 480;
   /** Part of every section's content hash: a new chunking algorithm re-chunks on the next ingestion. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private final TokenCounter tokens;
   private final int maxTokens;

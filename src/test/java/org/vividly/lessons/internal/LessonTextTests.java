@@ -17,6 +17,8 @@ class LessonTextTests {
     assertThat(LessonText.usable("[BL] Ask students to name three simple machines they use.", 12)).isFalse();
     assertThat(LessonText.usable("Why does the ball slow down as it rises?", 7)).as("a question").isFalse();
     assertThat(LessonText.usable("The following equation gives:", 7)).isFalse();
+    assertThat(LessonText.usable("To test for airflow, hold a strip of single ply tissue paper between the thumb and index finger.", 7)).as("an instruction after an opening clause").isFalse();
+    assertThat(LessonText.usable("When you push a heavy cart, the cart pushes back on you with an equal force.", 7)).as("an opening clause before a statement").isTrue();
   }
 
   @Test
@@ -47,5 +49,13 @@ class LessonTextTests {
     assertThat(LessonText.readable(s, 6)).containsExactly("Light slows down when it enters water.", "The change in speed makes the light bend at the surface of the water.");
     assertThat(LessonText.readable(s, 12)).containsExactly(s);
     assertThat(LessonText.readable("Heat flows from hot to cold (see Figure 2).", 12)).containsExactly("Heat flows from hot to cold.");
+  }
+
+  @Test
+  void aListIsNotSplitAsIfItWereTwoClauses() {
+    String list = "Physics describes the relationship between the speed of an object, the distance over which it travels, and the time it takes to travel that distance.";
+    assertThat(LessonText.readable(list, 7)).containsExactly(list);
+    String clauses = "Sound travels through the air as a pressure wave at about 340 meters per second, and the light from the same flash reaches us almost at once.";
+    assertThat(LessonText.readable(clauses, 7)).hasSize(2);
   }
 }

@@ -104,6 +104,8 @@ public final class CnxmlCollectionParser {
       if (title.isEmpty()) title = document;
       List<Block> blocks = new ArrayList<>();
       Element content = Blocks.first(root0, "content");
+      Element metadata = Blocks.first(root0, "metadata");
+      if (metadata != null) CnxmlModuleParser.abstractOf(metadata, BlockSink.into(blocks));
       if (content != null) CnxmlModuleParser.parse(content, BlockSink.into(blocks));
       // The glossary is a sibling of <content>; parse it as if it were inside.
       Element glossary = Blocks.first(root0, "glossary");

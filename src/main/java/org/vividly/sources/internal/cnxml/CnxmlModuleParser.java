@@ -24,6 +24,17 @@ final class CnxmlModuleParser {
     new CnxmlModuleParser(out).walk(content, List.of());
   }
 
+  /**
+   * The learning objectives some books keep in the module's metadata ({@code md:abstract}, as
+   * Chemistry 2e does) instead of a note in the content.
+   */
+  static void abstractOf(Element metadata, BlockSink out) {
+    Element summary = Blocks.first(metadata, "abstract");
+    if (summary == null) return;
+    String text = new CnxmlModuleParser(out).flatten(summary, "Learning Objectives", List.of());
+    if (!text.isEmpty()) out.objectives(text, List.of(), summary.getAttribute("id"));
+  }
+
   private void walk(Element container, List<String> subsection) {
     for (Node n = container.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (n instanceof Element e) block(e, subsection);
@@ -72,6 +83,8 @@ final class CnxmlModuleParser {
     String title = inline(Blocks.first(note, "title"));
     if (cls.contains("os-teacher") || title.toLowerCase(java.util.Locale.ROOT).startsWith("teacher support")) {
       out.teacherNote(flatten(note, title, subsection), subsection, id);
+    } else if (cls.contains("learning-objectives")) {
+      out.objectives(flatten(note, title, subsection), subsection, id);
     } else if (cls.contains("worked-example")) {
       out.example(flatten(note, title, subsection), subsection, id);
     } else {

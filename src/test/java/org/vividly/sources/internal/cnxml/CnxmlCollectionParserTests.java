@@ -94,4 +94,23 @@ class CnxmlCollectionParserTests {
     Block para = parse(book).sections().getFirst().blocks().stream().filter(b -> b.kind() == BlockKind.PARAGRAPH).findFirst().orElseThrow();
     assertThat(para.text()).isEqualTo("In the figure, we have velocity on the y-axis. See the table and the section.");
   }
+
+  @Test
+  void learningObjectivesComeFromTheirNoteOrTheModulesAbstract() throws Exception {
+    CnxmlBook book = new CnxmlBook().chapter("Light", "m1", "m2")
+        .module("m1", "Refraction",
+            "<note id=\"lo\" class=\"learning-objectives\"><title>Section Learning Objectives</title><para id=\"p0\">By the end of this section, you will be able to do the following:</para>"
+                + "<list id=\"l1\"><item>Explain why light bends at a surface</item></list></note><para id=\"p1\">Light bends when it enters water.</para>")
+        .rawModule("m2", "<document xmlns=\"http://cnx.rice.edu/cnxml\" xmlns:md=\"http://cnx.rice.edu/mdml\"><title>Lenses</title><metadata><md:title>Lenses</md:title>"
+            + "<md:abstract><para id=\"a1\">By the end of this section, you will be able to:</para><list id=\"a2\"><item>Describe how a lens forms an image</item></list></md:abstract></metadata>"
+            + "<content><para id=\"p2\">A lens bends light to form an image.</para></content></document>");
+    List<ParsedSection> sections = parse(book).sections();
+    for (ParsedSection section : sections) {
+      List<Block> objectives = section.blocks().stream().filter(b -> b.kind() == BlockKind.OBJECTIVES).toList();
+      assertThat(objectives).as(section.title()).hasSize(1);
+      assertThat(section.blocks()).filteredOn(b -> b.kind() == BlockKind.PARAGRAPH).extracting(Block::text).noneMatch(t -> t.contains("By the end"));
+    }
+    assertThat(sections.get(0).blocks().getFirst().text()).contains("Explain why light bends at a surface");
+    assertThat(sections.get(1).blocks().getFirst().text()).startsWith("Learning Objectives:").contains("Describe how a lens forms an image");
+  }
 }
