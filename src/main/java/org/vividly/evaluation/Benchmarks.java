@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
+import org.vividly.jobs.Job;
 import org.vividly.jobs.JobFailed;
+import org.vividly.jobs.JobProgress;
 import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
 import org.vividly.lessons.LessonRequest;
@@ -41,73 +43,97 @@ public class Benchmarks {
     this.lessons = lessons;
   }
 
+  static final String KIND = "benchmark";
+
   /** The embedding model alone on a source's chunks, batched as ingestion batches them. */
   public JobView embedding(OrganizationId org, UUID sourceId, int batch) {
-    List<String> texts = sources.embeddingTexts(org, sourceId);
-    if (texts.isEmpty()) throw new JobFailed("The source has no chunks in this organization");
-    return jobs.submit(org, "benchmark", "embedding model alone", progress -> {
-      progress.chunksTotal(texts.size());
-      long start = System.nanoTime();
-      for (int i = 0; i < texts.size(); i += batch) {
-        List<String> part = texts.subList(i, Math.min(texts.size(), i + batch));
-        embedder.embedPassages(part);
-        progress.chunksDone(part.size());
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      progress.report(Map.of("model", embedder.modelId(), "chunks", texts.size(), "seconds", round(seconds), "chunksPerSecond", round(texts.size() / seconds)));
-    }, () -> {});
+    if (sources.embeddingTexts(org, sourceId).isEmpty()) throw new JobFailed("The source has no chunks in this organization");
+    return jobs.submit(org, KIND, "embedding model alone", Map.of("benchmark", "embedding", "sourceId", sourceId.toString(), "batch", Integer.toString(batch)));
   }
 
   /** Search latency over real queries drawn from the library, and over a synthetic index. */
   public JobView search(OrganizationId org, int queries, int syntheticChunks) {
-    List<String> sample = queriesFromLibrary(org, queries);
-    return jobs.submit(org, "benchmark", "search latency", progress -> {
-      Map<String, Object> report = new LinkedHashMap<>();
-      report.put("library", search.library(org, sample, progress));
-      if (syntheticChunks > 0) report.put("synthetic", search.synthetic(syntheticChunks, queries, progress));
-      progress.report(report);
-    }, () -> {});
+    queriesFromLibrary(org, 1);
+    return jobs.submit(org, KIND, "search latency", Map.of("benchmark", "search", "queries", Integer.toString(queries), "syntheticChunks", Integer.toString(syntheticChunks)));
   }
 
   /** Lesson latency with the configured composer, over questions made from the library's section titles. */
   public JobView lessons(OrganizationId org, int n) {
-    List<String> questions = new ArrayList<>();
-    for (String title : sectionTitles(org)) questions.add("What is " + title.toLowerCase(java.util.Locale.ROOT) + "?");
-    if (questions.isEmpty()) throw new JobFailed("The library is empty");
-    return jobs.submit(org, "benchmark", "lesson latency", progress -> {
-      progress.chunksTotal(n);
-      for (int i = 0; i < 5; i++) lessons.ask(org, new LessonRequest(questions.get(i % questions.size()), 9, List.of("soccer"), null)); // warm-up
-      double[] ms = new double[n];
-      int inLibrary = 0;
-      for (int i = 0; i < n; i++) {
-        long t = System.nanoTime();
-        if (lessons.ask(org, new LessonRequest(questions.get((i * 7) % questions.size()), 9, List.of("soccer"), null)).inLibrary()) inLibrary++;
-        ms[i] = (System.nanoTime() - t) / 1e6;
-        progress.chunksDone(1);
-      }
-      Map<String, Object> report = SearchBenchmark.percentiles(ms);
-      report.put("composer", lessons.composerName());
-      report.put("inLibrary", inLibrary);
-      progress.report(report);
-    }, () -> {});
+    if (sectionTitles(org).isEmpty()) throw new JobFailed("The library is empty");
+    return jobs.submit(org, KIND, "lesson latency", Map.of("benchmark", "lessons", "n", Integer.toString(n)));
   }
 
   /** Text-to-speech real-time factor for English and Spanish and English word error rate, as a job. */
   public JobView speech(OrganizationId org) {
-    return jobs.submit(org, "benchmark", "text-to-speech", progress -> {
-      java.nio.file.Path dir = null;
-      try {
-        dir = java.nio.file.Files.createTempDirectory("vividly-speech-bench-");
-        progress.report(speech.run(dir));
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("Could not run the speech benchmark: " + e.getMessage(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } finally {
-        if (dir != null) FileSystemUtils.deleteRecursively(dir.toFile());
+    return jobs.submit(org, KIND, "text-to-speech", Map.of("benchmark", "speech"));
+  }
+
+  /** Runs a benchmark job; run again after a crash, it measures again from the start. */
+  void run(Job job, JobProgress progress) {
+    OrganizationId org = job.organization();
+    switch (job.require("benchmark")) {
+      case "embedding" -> embedding(UUID.fromString(job.require("sourceId")), Integer.parseInt(job.require("batch")), org, progress);
+      case "search" -> {
+        int queries = Integer.parseInt(job.require("queries"));
+        int syntheticChunks = Integer.parseInt(job.require("syntheticChunks"));
+        List<String> sample = queriesFromLibrary(org, queries);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("library", search.library(org, sample, progress));
+        if (syntheticChunks > 0) report.put("synthetic", search.synthetic(syntheticChunks, queries, progress));
+        progress.report(report);
       }
-    }, () -> {});
+      case "lessons" -> lessons(org, Integer.parseInt(job.require("n")), progress);
+      case "speech" -> speech(progress);
+      default -> throw new JobFailed("Unknown benchmark " + job.require("benchmark"));
+    }
+  }
+
+  private void embedding(UUID sourceId, int batch, OrganizationId org, JobProgress progress) {
+    List<String> texts = sources.embeddingTexts(org, sourceId);
+    progress.chunksTotal(texts.size());
+    long start = System.nanoTime();
+    for (int i = 0; i < texts.size(); i += batch) {
+      List<String> part = texts.subList(i, Math.min(texts.size(), i + batch));
+      embedder.embedPassages(part);
+      progress.chunksDone(part.size());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    progress.report(Map.of("model", embedder.modelId(), "chunks", texts.size(), "seconds", round(seconds), "chunksPerSecond", round(texts.size() / seconds)));
+  }
+
+  private void lessons(OrganizationId org, int n, JobProgress progress) {
+    List<String> questions = new ArrayList<>();
+    for (String title : sectionTitles(org)) questions.add("What is " + title.toLowerCase(java.util.Locale.ROOT) + "?");
+    if (questions.isEmpty()) throw new JobFailed("The library is empty");
+    progress.chunksTotal(n);
+    for (int i = 0; i < 5; i++) lessons.ask(org, new LessonRequest(questions.get(i % questions.size()), 9, List.of("soccer"), null)); // warm-up
+    double[] ms = new double[n];
+    int inLibrary = 0;
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      if (lessons.ask(org, new LessonRequest(questions.get((i * 7) % questions.size()), 9, List.of("soccer"), null)).inLibrary()) inLibrary++;
+      ms[i] = (System.nanoTime() - t) / 1e6;
+      progress.chunksDone(1);
+    }
+    Map<String, Object> report = SearchBenchmark.percentiles(ms);
+    report.put("composer", lessons.composerName());
+    report.put("inLibrary", inLibrary);
+    progress.report(report);
+  }
+
+  private void speech(JobProgress progress) {
+    java.nio.file.Path dir = null;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("vividly-speech-bench-");
+      progress.report(speech.run(dir));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("Could not run the speech benchmark: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      if (dir != null) FileSystemUtils.deleteRecursively(dir.toFile());
+    }
   }
 
   /** Heap after a full garbage collection, in MiB. */

@@ -70,7 +70,21 @@ public class RetrievalEvaluation {
       Ingestion.delete(dir);
       throw new InvalidRequest("A BEIR dataset needs corpus.jsonl, queries.jsonl and qrels/" + split + ".tsv at the top of the archive");
     }
-    return jobs.submit(caller, "evaluation", "retrieval on " + dataset + " (" + split + ")", progress -> progress.report(run(dataset, dir, split, progress)), () -> Ingestion.delete(dir));
+    try {
+      return jobs.submit(caller, KIND, "retrieval on " + dataset + " (" + split + ")", Map.of("dataset", dataset, "dir", dir.toAbsolutePath().toString(), "split", split));
+    } catch (RuntimeException e) {
+      Ingestion.delete(dir);
+      throw e;
+    }
+  }
+
+  static final String KIND = "evaluation";
+
+  /** Runs an evaluation job from its upload; run again after a crash, it evaluates again. */
+  void run(org.vividly.jobs.Job job, JobProgress progress) {
+    Path dir = Path.of(job.require("dir"));
+    if (!Files.isDirectory(dir)) throw new org.vividly.jobs.JobFailed("The uploaded dataset is no longer on this server; send it again.");
+    progress.report(run(job.require("dataset"), dir, job.require("split"), progress));
   }
 
   private Map<String, Object> run(String dataset, Path dir, String split, JobProgress progress) {

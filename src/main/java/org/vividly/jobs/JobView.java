@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param status {@code queued}, {@code running}, {@code succeeded} or {@code failed}
  * @param seconds time from start to finish, or to now while running
+ * @param attempts how many times it was started: more than 1 when a server stopped while running it
+ *     and it ran again
  */
 public record JobView(
     UUID id,
@@ -25,7 +27,8 @@ public record JobView(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    double seconds) {
+    double seconds,
+    int attempts) {
 
   public boolean finished() {
     return status.equals("succeeded") || status.equals("failed");

@@ -23,6 +23,25 @@ public interface ChunkIndex {
 
   void rollback();
 
+  /**
+   * Runs {@code changes} (index writes, usually inside a database transaction) as one unit: commits
+   * them when it returns, rolls them back when it throws. Writers of the same index take turns, so
+   * one writer's rollback never discards another's changes.
+   */
+  default <T> T write(java.util.function.Supplier<T> changes) {
+    synchronized (this) {
+      T result;
+      try {
+        result = changes.get();
+      } catch (RuntimeException | Error e) {
+        rollback();
+        throw e;
+      }
+      commit();
+      return result;
+    }
+  }
+
   /** Number of chunks searchable now. */
   int size();
 }

@@ -17,15 +17,20 @@ import org.vividly.common.TextInput;
 import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
 import org.vividly.sources.internal.IngestionPipeline;
-import org.vividly.sources.internal.Reindexer;
+import org.vividly.sources.internal.IngestionJob;
+import org.vividly.sources.internal.ReindexJob;
 import org.vividly.sources.internal.SourcesProperties;
 import org.vividly.sources.internal.UploadLimits;
 import org.vividly.sources.internal.Uploads;
 import org.vividly.storage.StorageProperties;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Starts ingestion and reindexing jobs. */
+/**
+ * Starts ingestion and reindexing jobs. An upload stays on disk under the data folder until its job
+ * has ended, so a job whose server died runs again from it.
+ */
 @Service
 public class Ingestion {
 
@@ -33,14 +38,14 @@ public class Ingestion {
 
   private final Jobs jobs;
   private final IngestionPipeline pipeline;
-  private final Reindexer reindexer;
+  private final JsonMapper json;
   private final StorageProperties storage;
   private final SourcesProperties properties;
 
-  Ingestion(Jobs jobs, IngestionPipeline pipeline, Reindexer reindexer, StorageProperties storage, SourcesProperties properties) {
+  Ingestion(Jobs jobs, IngestionPipeline pipeline, StorageProperties storage, SourcesProperties properties, JsonMapper json) {
     this.jobs = jobs;
     this.pipeline = pipeline;
-    this.reindexer = reindexer;
+    this.json = json;
     this.storage = storage;
     this.properties = properties;
   }
@@ -72,7 +77,12 @@ public class Ingestion {
         if (size == 0) throw new InvalidRequest(name + ": the file is empty");
       }
     });
-    return jobs.submit(org, "ingestion", name, progress -> progress.report(pipeline.ingest(org, uploadedBy, tree, skipped, progress).asMap()), () -> delete(dir));
+    try {
+      return jobs.submit(org, IngestionJob.KIND, name, IngestionJob.data(dir, uploadedBy, skipped, json));
+    } catch (RuntimeException e) {
+      delete(dir);
+      throw e;
+    }
   }
 
   /**
@@ -147,7 +157,7 @@ public class Ingestion {
 
   /** Rebuilds the whole search index from the chunks and vectors stored in the database. */
   public JobView reindex(OrganizationId org) {
-    return jobs.submit(org, "reindex", "search index", progress -> progress.report(Map.of("chunks", reindexer.rebuild(progress))), () -> {});
+    return jobs.submit(org, ReindexJob.KIND, "search index", Map.of());
   }
 
 }

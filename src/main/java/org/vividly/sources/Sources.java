@@ -101,21 +101,17 @@ public class Sources {
    * that checked the caller itself (a video's owner deleting its transcript).
    */
   public void delete(OrganizationId org, UUID id) {
-    try {
-      boolean deleted =
-          Boolean.TRUE.equals(
-              transactions.execute(
-                  status -> {
-                    boolean found = queries.delete(org, id);
-                    if (found) index.deleteSource(id);
-                    return found;
-                  }));
-      if (!deleted) throw new NotFound("Source", id);
-    } catch (RuntimeException e) {
-      index.rollback();
-      throw e;
-    }
-    index.commit();
+    boolean deleted =
+        index.write(
+            () ->
+                Boolean.TRUE.equals(
+                    transactions.execute(
+                        status -> {
+                          boolean found = queries.delete(org, id);
+                          if (found) index.deleteSource(id);
+                          return found;
+                        })));
+    if (!deleted) throw new NotFound("Source", id);
     events.publishEvent(new SourceDeleted(org, id));
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -69,6 +70,9 @@ public class Videos {
       "mp3", "audio/mpeg", "wav", "audio/wav", "flac", "audio/flac", "m4a", "audio/mp4", "ogg", "audio/ogg");
   /** Subtitles may end this long after the recording before they are refused. */
   private static final double SUBTITLE_SLACK_SECONDS = 5;
+
+  /** The subtitles as they were sent, kept beside the recording. */
+  private static final String SUBTITLES_FILE = "subtitles.txt";
 
   private final VideoStore store;
   private final Jobs jobs;
@@ -154,8 +158,11 @@ public class Videos {
       if (subtitles != null) {
         String name = fileName(subtitles.fileName(), "subtitles");
         if (!Subtitles.isSubtitleFile(name)) throw new InvalidRequest(name + ": subtitles must be WebVTT (.vtt) or SubRip (.srt).");
-        cues = Subtitles.parse(new String(subtitles.content().readAllBytes(), StandardCharsets.UTF_8), name);
+        String subtitleText = new String(subtitles.content().readAllBytes(), StandardCharsets.UTF_8);
+        cues = Subtitles.parse(subtitleText, name);
         subtitleFormat = name.toLowerCase(Locale.ROOT).endsWith(".srt") ? "srt" : "webvtt";
+        // Kept as sent until the video is indexed: a job whose server died parses it again.
+        Files.writeString(dir.resolve(SUBTITLES_FILE), subtitleText);
         double lastEnd = cues.getLast().endSeconds();
         if (info != null && info.durationSeconds() > 0 && lastEnd > info.durationSeconds() + SUBTITLE_SLACK_SECONDS) {
           throw new InvalidRequest(name + ": the last cue ends at " + clock(lastEnd) + ", past the end of the recording (" + clock(info.durationSeconds()) + "). Are these subtitles for another video?");
@@ -168,9 +175,10 @@ public class Videos {
       String title = details.title() != null ? details.title() : info != null && info.title() != null ? info.title() : Subtitles.titleOf(origin);
       Double duration = info != null ? info.durationSeconds() : cues.getLast().endSeconds();
       store.insert(caller.organization(), new VideoStore.NewVideo(id, caller.userId(), details.collectionId(), title, origin, mediaFile, mediaType, info != null && info.hasVideo(), duration, cues != null ? "subtitles" : "speech-to-text", details.language(), details.tags()));
-      List<Cue> given = cues;
-      String format = subtitleFormat;
-      submit(caller, id, title, progress -> index(caller.organization(), id, given, format, progress));
+      Map<String, String> data = new java.util.LinkedHashMap<>();
+      data.put("videoId", id.toString());
+      if (subtitleFormat != null) data.put("subtitles", subtitleFormat);
+      submit(caller, id, title, data);
       return get(caller.organization(), id);
     } catch (IOException e) {
       delete(dir);
@@ -201,7 +209,11 @@ public class Videos {
     UUID id = UUID.randomUUID();
     String title = details.title() != null ? details.title() : uri.getHost() + uri.getPath();
     store.insert(caller.organization(), new VideoStore.NewVideo(id, caller.userId(), details.collectionId(), title, uri.toString(), null, null, false, null, "speech-to-text", details.language(), details.tags()));
-    submit(caller, id, title, progress -> fetchAndIndex(caller.organization(), id, uri.toString(), details, progress));
+    Map<String, String> data = new java.util.LinkedHashMap<>();
+    data.put("videoId", id.toString());
+    data.put("url", uri.toString());
+    if (details.title() != null) data.put("title", details.title());
+    submit(caller, id, title, data);
     return get(caller.organization(), id);
   }
 
@@ -290,18 +302,44 @@ public class Videos {
     if (!caller.role().isAdmin() && !caller.userId().equals(video.ownerId())) throw new Forbidden("Only whoever added \"" + video.title() + "\", or an admin, may change or delete it.");
   }
 
-  private void submit(Caller caller, UUID id, String title, java.util.function.Consumer<JobProgress> work) {
+  private void submit(Caller caller, UUID id, String title, Map<String, String> data) {
     OrganizationId org = caller.organization();
-    JobView job = jobs.submit(org, "video", title, progress -> {
-      try {
-        work.accept(progress);
-      } catch (RuntimeException e) {
-        store.failed(org, id, ClientMessages.of(e, "Video " + id));
-        delete(dir(org, id));
-        throw e;
-      }
-    }, () -> {});
+    JobView job = jobs.submit(org, VideoJob.KIND, title, data);
     store.job(org, id, job.id());
+  }
+
+  /**
+   * Runs a video's job: fetching (by address), speech-to-text when there are no subtitles, then
+   * indexing. Run again after a crash, it starts over from what is on disk; a failure marks the
+   * video failed and deletes its files.
+   */
+  void runJob(org.vividly.jobs.Job job, JobProgress progress) {
+    OrganizationId org = job.organization();
+    UUID id = UUID.fromString(job.require("videoId"));
+    Video video = store.find(org, id).orElse(null);
+    if (video == null) throw new org.vividly.jobs.JobFailed("The video was deleted before it was indexed.");
+    try {
+      if (job.data().containsKey("url")) {
+        fetchAndIndex(org, id, job.require("url"), new Details(job.data().get("title"), video.language(), List.of(), null), progress);
+      } else {
+        List<Cue> cues = null;
+        String format = job.data().get("subtitles");
+        if (format != null) cues = Subtitles.parse(Files.readString(dir(org, id).resolve(SUBTITLES_FILE)), video.origin());
+        index(org, id, cues, format, progress);
+      }
+    } catch (IOException e) {
+      fail(org, id);
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      store.failed(org, id, ClientMessages.of(e, "Video " + id));
+      delete(dir(org, id));
+      throw e;
+    }
+  }
+
+  private void fail(OrganizationId org, UUID id) {
+    store.failed(org, id, "The subtitles kept for this video could not be read.");
+    delete(dir(org, id));
   }
 
   private void fetchAndIndex(OrganizationId org, UUID id, String url, Details details, JobProgress progress) {

@@ -46,7 +46,25 @@ public final class LaunchedServer {
     assertThat(Files.getLastModifiedTime(JAR)).as("target/vividly.jar is older than target/classes: run ./mvnw package").isGreaterThanOrEqualTo(newestClass());
     Files.createSymbolicLink(folder.resolve("vividly"), Path.of("vividly").toAbsolutePath());
     Files.createSymbolicLink(Files.createDirectories(folder.resolve("target")).resolve("vividly.jar"), JAR);
-    Path log = Files.createDirectories(Path.of("target", "launcher-it")).resolve("server.log").toAbsolutePath();
+    return start(folder, "server.log", timeout);
+  }
+
+  /**
+   * Starts {@code ./vividly demo} again in the folder of a server that stopped (or was killed), on
+   * the data it left; the first start must succeed.
+   */
+  public LaunchedServer startAgain(String logName, Duration timeout) throws IOException, InterruptedException {
+    assertThat(process.isAlive()).as("the previous server is still running").isFalse();
+    return start(folder, logName, timeout);
+  }
+
+  /** Kills the server's JVM as {@code kill -9} does: no shutdown hooks, nothing stopped in order. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  private static LaunchedServer start(Path folder, String logName, Duration timeout) throws IOException, InterruptedException {
+    Path log = Files.createDirectories(Path.of("target", "launcher-it")).resolve(logName).toAbsolutePath();
     Process process = launcher(folder, Map.of(), "demo", "--port", "0").redirectOutput(log.toFile()).start();
     LaunchedServer server = new LaunchedServer(folder, log, process);
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -30,7 +30,7 @@ class IndexRecovery {
   void rebuildWhenOutOfDate() {
     if (reindexer.indexOutOfDate()) {
       log.warn("The search index does not match the database; rebuilding it from the stored chunks and vectors");
-      jobs.submit(organizations.defaultOrganization().id(), "reindex", "search index (recovery at start-up)", progress -> reindexer.rebuild(progress), () -> {});
+      jobs.submit(organizations.defaultOrganization().id(), ReindexJob.KIND, "search index (recovery at start-up)", java.util.Map.of());
     }
   }
 }

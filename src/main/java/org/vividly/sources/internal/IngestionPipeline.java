@@ -237,28 +237,23 @@ public class IngestionPipeline {
     progress.phase("storing");
     Map<String, Integer> ordinalOf = new HashMap<>();
     for (int i = 0; i < source.sections().size(); i++) ordinalOf.put(source.sections().get(i).key(), i);
-    UUID sourceId;
-    try {
-      sourceId =
-          transactions.execute(
-              status -> {
-                UUID id = store.upsertSource(org, uploadedBy, source);
-                store.deleteSections(w.removed());
-                index.deleteSections(w.removed());
-                store.reorderSections(w.unchangedOrdinals());
-                for (ParsedSection section : w.changed()) {
-                  List<ChunkDraft> sectionDrafts = w.drafts().get(section.key());
-                  int offset = w.offsetOf().get(section.key());
-                  UUID sectionId = store.insertSection(org, id, ordinalOf.get(section.key()), section, w.hashes().get(section.key()));
-                  index.add(store.insertChunks(org, id, source.title(), sectionId, section.key(), sectionDrafts, vectors.subList(offset, offset + sectionDrafts.size()), embedder.modelId()));
-                }
-                return id;
-              });
-    } catch (RuntimeException e) {
-      index.rollback();
-      throw e;
-    }
-    index.commit();
+    UUID sourceId =
+        index.write(
+            () ->
+                transactions.execute(
+                    status -> {
+                      UUID id = store.upsertSource(org, uploadedBy, source);
+                      store.deleteSections(w.removed());
+                      index.deleteSections(w.removed());
+                      store.reorderSections(w.unchangedOrdinals());
+                      for (ParsedSection section : w.changed()) {
+                        List<ChunkDraft> sectionDrafts = w.drafts().get(section.key());
+                        int offset = w.offsetOf().get(section.key());
+                        UUID sectionId = store.insertSection(org, id, ordinalOf.get(section.key()), section, w.hashes().get(section.key()));
+                        index.add(store.insertChunks(org, id, source.title(), sectionId, section.key(), sectionDrafts, vectors.subList(offset, offset + sectionDrafts.size()), embedder.modelId()));
+                      }
+                      return id;
+                    }));
     events.publishEvent(new SourceIngested(org, sourceId, source.title(), w.changed().size(), w.all().size()));
     return new SourceReport(sourceId, source.title(), source.format(), source.sections().size(), w.changed().size(), w.sectionsGone(), w.all().size());
   }

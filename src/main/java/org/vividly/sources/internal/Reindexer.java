@@ -34,7 +34,7 @@ public class Reindexer {
     progress.chunksTotal(total);
     progress.phase("indexing");
     int[] done = {0};
-    try {
+    index.write(() -> {
       index.deleteAll();
       store.forEachChunk(512, batch -> {
         List<IndexedChunk> chunks = new ArrayList<>(batch.size());
@@ -51,11 +51,8 @@ public class Reindexer {
         done[0] += chunks.size();
         progress.chunksDone(chunks.size());
       });
-    } catch (RuntimeException e) {
-      index.rollback();
-      throw e;
-    }
-    index.commit();
+      return null;
+    });
     log.info("Search index rebuilt from the database: {} chunks", done[0]);
     return done[0];
   }

@@ -1,0 +1,115 @@
+package org.vividly.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.FileSystemUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+import org.vividly.demo.DemoDistrict;
+import org.vividly.support.ApiCalls;
+import org.vividly.support.LaunchedServer;
+import org.vividly.support.SharedData;
+import org.vividly.support.Zip;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Durability of background jobs on the default setup (embedded PostgreSQL under {@code ./data}):
+ * the packaged server is killed with SIGKILL while it ingests a real book, then started again. The
+ * first start after the kill must succeed (the killed server's PostgreSQL is still running on the
+ * data folder), the job must run again by itself and end with the chunks of a clean ingestion, once.
+ */
+class JobRestartIT {
+
+  private Path folder;
+  private LaunchedServer server;
+
+  @AfterEach
+  void stop() throws Exception {
+    try {
+      if (server != null) server.stop();
+    } finally {
+      if (folder != null) FileSystemUtils.deleteRecursively(folder);
+    }
+  }
+
+  @Test
+  void aBookIngestionKilledMidwayCompletesAfterRestartWithTheChunksOfACleanRun() throws Exception {
+    Path book = SharedData.require("openstax/physics-hs");
+    byte[] zip = Zip.of(Zip.folder(book, new HashMap<>()));
+    folder = Files.createTempDirectory("vividly-job-restart-");
+    server = LaunchedServer.demo(folder, Duration.ofMinutes(3));
+    RestClient admin = admin(server);
+    String id = upload(admin, zip).path("id").asString();
+
+    JsonNode running = await(admin, id, Duration.ofMinutes(5), job -> job.path("status").asString().matches("succeeded|failed") || job.path("chunksTotal").asInt() > 0 && job.path("chunksDone").asInt() >= job.path("chunksTotal").asInt() / 4);
+    assertThat(running.path("status").asString()).as("finished before it could be killed: " + running).isEqualTo("running");
+    server.kill();
+
+    long restarted = System.nanoTime();
+    server = server.startAgain("server-after-kill.log", Duration.ofMinutes(3));
+    admin = admin(server);
+    JsonNode done = await(admin, id, Duration.ofMinutes(10), job -> job.path("status").asString().matches("succeeded|failed"));
+    double seconds = (System.nanoTime() - restarted) / 1e9;
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
+    assertThat(done.path("attempts").asInt()).as("runs of the job").isEqualTo(2);
+    int chunks = done.path("chunksTotal").asInt();
+    System.out.printf("JobRestartIT: killed at %d of %d chunks; after the restart the job ran again and finished in %.1f s from the start command%n", running.path("chunksDone").asInt(), chunks, seconds);
+
+    JsonNode physics = admin.get().uri("/api/v1/sources").retrieve().body(JsonNode.class).valueStream()
+        .filter(s -> s.path("title").asString().equals("Physics")).findFirst().orElseThrow();
+    assertThat(physics.path("chunks").asInt()).as("chunks stored, against those the ingestion planned").isEqualTo(chunks);
+    assertThat(physics.path("sections").asInt()).isEqualTo(100);
+
+    // What is stored is what a clean ingestion stores: ingesting the book again changes nothing.
+    JsonNode again = await(admin, upload(admin, zip).path("id").asString(), Duration.ofMinutes(5), job -> job.path("status").asString().matches("succeeded|failed"));
+    assertThat(again.path("status").asString()).as(again.toString()).isEqualTo("succeeded");
+    JsonNode report = again.path("report").path("sources").get(0);
+    assertThat(report.path("sectionsChanged").asInt()).as(report.toString()).isZero();
+    assertThat(report.path("chunksAdded").asInt()).as(report.toString()).isZero();
+    assertThat(server.output()).contains("runs again, attempt 2");
+    try (var uploads = Files.list(folder.resolve("data/uploads"))) {
+      assertThat(uploads.toList()).as("uploads are deleted once their jobs end").isEmpty();
+    }
+  }
+
+  private static RestClient admin(LaunchedServer server) {
+    String token = ApiCalls.signIn(server.url(), DemoDistrict.SIGN_INS.get("org admin"), DemoDistrict.PASSWORD);
+    return RestClient.builder().baseUrl(server.url()).defaultHeader("Authorization", "Bearer " + token).build();
+  }
+
+  private static JsonNode upload(RestClient admin, byte[] zip) {
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(zip) {
+      @Override
+      public String getFilename() {
+        return "physics.zip";
+      }
+    });
+    return admin.post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
+  }
+
+  /** Polls the job every 1.5 s (the demo keeps its API rate limit) until {@code until} holds. */
+  private static JsonNode await(RestClient admin, String id, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode job = null;
+    while (System.nanoTime() < deadline) {
+      var response = admin.get().uri("/api/v1/jobs/{id}", id).retrieve().onStatus(status -> status == HttpStatus.TOO_MANY_REQUESTS, (request, r) -> {}).toEntity(JsonNode.class);
+      if (response.getStatusCode().is2xxSuccessful()) {
+        job = response.getBody();
+        if (until.test(job)) return job;
+      }
+      Thread.sleep(1500);
+    }
+    throw new AssertionError("job " + id + " did not get there within " + timeout + ": " + job);
+  }
+}
