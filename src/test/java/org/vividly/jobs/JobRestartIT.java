@@ -76,6 +76,7 @@ class JobRestartIT {
     JsonNode report = again.path("report").path("sources").get(0);
     assertThat(report.path("sectionsChanged").asInt()).as(report.toString()).isZero();
     assertThat(report.path("chunksAdded").asInt()).as(report.toString()).isZero();
+    assertThat(server.output()).as("the killed server's PostgreSQL was still running on the data folder").contains("left by a server that stopped without shutting it down");
     assertThat(server.output()).contains("runs again, attempt 2");
     try (var uploads = Files.list(folder.resolve("data/uploads"))) {
       assertThat(uploads.toList()).as("uploads are deleted once their jobs end").isEmpty();
