@@ -18,6 +18,8 @@ import org.vividly.identity.Accounts;
 import org.vividly.lessons.Lesson;
 import org.vividly.lessons.LessonComposer;
 import org.vividly.lessons.Lessons;
+import org.vividly.quota.Meter;
+import org.vividly.requests.QuestionPolicy;
 import org.vividly.sources.Sources;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Organizations;
@@ -46,7 +48,10 @@ public class Conversations {
   private final Organizations organizations;
   private final Accounts accounts;
 
-  Conversations(ConversationStore store, Lessons lessons, Collections collections, Videos videos, Sources sources, Organizations organizations, Accounts accounts) {
+  private final QuestionPolicy policy;
+
+  Conversations(ConversationStore store, Lessons lessons, Collections collections, Videos videos, Sources sources, Organizations organizations, Accounts accounts, QuestionPolicy policy) {
+    this.policy = policy;
     this.store = store;
     this.lessons = lessons;
     this.collections = collections;
@@ -126,18 +131,49 @@ public class Conversations {
 
   /**
    * Asks a question. The answer is composed from the conversation's sources only, with the last
-   * {@value #HISTORY_MESSAGES} messages as context, and stored with the question.
+   * {@value #HISTORY_MESSAGES} messages as context, and stored with the question. An answer is a
+   * question like any other ({@link QuestionPolicy}): one text unit of the monthly quota and one of
+   * the hour's questions, given back when it fails.
    *
    * @param listener receives the answer as it is made (for Server-Sent Events)
    * @return the stored answer
    * @throws InvalidRequest when the question is empty or longer than {@value #MAX_QUESTION} characters
+   * @throws org.vividly.quota.QuotaExceeded when the caller has no text units left this month
+   * @throws org.vividly.ratelimit.RateLimitExceeded when the caller asked too many questions this hour
    */
   public ChatMessage ask(Caller caller, UUID id, String question, ChatListener listener) {
+    return answer(admit(caller, id, question), listener);
+  }
+
+  /** A question that was checked and charged, to be answered by {@link #answer}. */
+  public record Admitted(Caller caller, UUID conversationId, Conversation conversation, String text, UUID answerId, long startNanos) {}
+
+  /**
+   * The first half of {@link #ask}: checks the question and charges it, so a refusal is known
+   * before an answer starts streaming.
+   */
+  public Admitted admit(Caller caller, UUID id, String question) {
     long start = System.nanoTime();
     Conversation conversation = get(caller, id);
     if (question == null || question.isBlank()) throw new InvalidRequest("The question is empty.");
     String text = question.strip();
     if (text.length() > MAX_QUESTION) throw new InvalidRequest("The question is longer than " + MAX_QUESTION + " characters.");
+    UUID answerId = UUID.randomUUID();
+    policy.admit(caller, Meter.TEXT, answerId);
+    return new Admitted(caller, id, conversation, text, answerId, start);
+  }
+
+  /** The second half of {@link #ask}: answers an admitted question; a failure gives its unit back. */
+  public ChatMessage answer(Admitted question, ChatListener listener) {
+    try {
+      return answer(question.caller(), question.conversationId(), question.conversation(), question.text(), question.answerId(), question.startNanos(), listener);
+    } catch (RuntimeException e) {
+      policy.release(question.answerId());
+      throw e;
+    }
+  }
+
+  private ChatMessage answer(Caller caller, UUID id, Conversation conversation, String text, UUID answerId, long start, ChatListener listener) {
     ChatMessage asked = new ChatMessage(UUID.randomUUID(), conversation.messageCount() + 1, "user", text, List.of(new Lesson.Paragraph(text, List.of())), List.of(), true, null, null, null, null, Instant.now());
     listener.question(asked);
     List<LessonComposer.Turn> history = store.lastMessages(caller.organization(), id, HISTORY_MESSAGES).stream().map(m -> new LessonComposer.Turn(m.role(), m.content())).toList();
@@ -155,7 +191,7 @@ public class Conversations {
     String content = String.join("\n\n", pieces);
     List<Lesson.Paragraph> paragraphs = reply.inLibrary() ? reply.paragraphs() : List.of(new Lesson.Paragraph(reply.message(), List.of()));
     int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-    ChatMessage answer = new ChatMessage(UUID.randomUUID(), asked.ordinal() + 1, "assistant", content, paragraphs, reply.citations(), reply.inLibrary(), reply.composer(), latency, reply.promptTokens(), reply.completionTokens(), Instant.now());
+    ChatMessage answer = new ChatMessage(answerId, asked.ordinal() + 1, "assistant", content, paragraphs, reply.citations(), reply.inLibrary(), reply.composer(), latency, reply.promptTokens(), reply.completionTokens(), Instant.now());
     List<ChatMessage> stored = store.append(caller.organization(), id, asked, answer);
     listener.answer(stored.get(1));
     return stored.get(1);

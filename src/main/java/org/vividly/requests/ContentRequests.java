@@ -22,10 +22,7 @@ import org.vividly.requests.internal.RequestLifecycle;
 import org.vividly.requests.internal.RequestStore;
 import org.vividly.quota.Meter;
 import org.vividly.quota.QuotaExceeded;
-import org.vividly.quota.Quotas;
-import org.vividly.ratelimit.RateLimit;
 import org.vividly.ratelimit.RateLimitExceeded;
-import org.vividly.ratelimit.RateLimits;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 import org.vividly.tenancy.Visibility;
@@ -44,12 +41,10 @@ public class ContentRequests {
   private final MediaEngines engines;
   private final MediaStore media;
 
-  private final Quotas quotas;
-  private final RateLimits limits;
+  private final QuestionPolicy policy;
 
-  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media, Quotas quotas, RateLimits limits) {
-    this.quotas = quotas;
-    this.limits = limits;
+  ContentRequests(RequestStore store, RequestLifecycle lifecycle, Lessons lessons, MediaEngines engines, MediaStore media, QuestionPolicy policy) {
+    this.policy = policy;
     this.store = store;
     this.lifecycle = lifecycle;
     this.lessons = lessons;
@@ -60,10 +55,8 @@ public class ContentRequests {
   /**
    * Asks a question for {@code caller}: the one way in for a question, from the API, the ask page
    * and the CLI. The command was checked when it was made, so only accepted work reaches this
-   * point: it takes one of the caller's questions per hour ({@code
-   * vividly.rate-limit.content-requests-per-hour}), then reserves one unit of their monthly quota
-   * (the video meter when audio or video is asked for, else the text meter), given back if the
-   * request fails.
+   * point: {@link QuestionPolicy} charges it (the video meter when audio or video is asked for,
+   * else the text meter), given back if the request fails.
    *
    * @return the request; audio and video, when asked for and possible here, are still rendering
    * @throws RateLimitExceeded when the caller asked too many questions this hour
@@ -79,18 +72,11 @@ public class ContentRequests {
     boolean narrate = command.modalities().contains(Modality.AUDIO) || command.modalities().contains(Modality.VIDEO);
     if (narrate) stages.add(Stage.AUDIO_SYNTHESIS);
     if (command.modalities().contains(Modality.VIDEO)) stages.addAll(List.of(Stage.SLIDE_RENDERING, Stage.VIDEO_RENDERING, Stage.FORMAT_CONVERSION));
-    quotas.reserve(org, caller.userId(), narrate ? Meter.VIDEO : Meter.TEXT, id);
-    try {
-      // After the quota: a question refused for the month does not also use up one of the hour's.
-      limits.require(RateLimit.CONTENT_REQUESTS, "user:" + caller.userId());
-    } catch (RateLimitExceeded e) {
-      quotas.release(id);
-      throw e;
-    }
+    policy.admit(caller, narrate ? Meter.VIDEO : Meter.TEXT, id);
     try {
       store.insert(org, caller.userId(), id, command, stages);
     } catch (RuntimeException e) {
-      quotas.release(id);
+      policy.release(id);
       throw e;
     }
     lifecycle.record(id, Stage.RECEIVED, received, (System.nanoTime() - start) / 1_000_000, 0, 0, 0);

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Metered;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,6 +88,7 @@ class ConversationsApi {
 
   record Question(String question) {}
 
+  @Metered(Meter.TEXT)
   @PostMapping(path = "/{id}/messages", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "Ask a question; answers with the stored answer",
@@ -95,20 +98,19 @@ class ConversationsApi {
     return conversations.ask(organization.caller(http), id, body == null ? null : body.question(), ChatListener.NONE);
   }
 
+  @Metered(Meter.TEXT)
   @PostMapping(path = "/{id}/messages", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(
       summary = "Ask a question and stream the answer as Server-Sent Events",
       description = "Events: `question` (the stored question), `citations` (the numbered passages), `delta` (pieces of the answer's text, in order), `answer` (the stored answer), then the stream closes. "
           + "A failure sends one `error` event with Problem Details.")
   SseEmitter stream(@PathVariable UUID id, @RequestBody Question body, HttpServletRequest http) {
-    Caller caller = organization.caller(http);
-    conversations.get(caller, id);
-    String question = body == null ? null : body.question();
-    if (question == null || question.isBlank()) throw new InvalidRequest("The question is empty.");
+    // Checked and charged before the stream opens: a refusal is an HTTP error with Problem Details.
+    Conversations.Admitted question = conversations.admit(organization.caller(http), id, body == null ? null : body.question());
     SseEmitter emitter = new SseEmitter(300_000L);
     Thread.ofVirtual().name("chat-" + id).start(() -> {
       try {
-        conversations.ask(caller, id, question, new ChatListener() {
+        conversations.answer(question, new ChatListener() {
           @Override
           public void question(ChatMessage m) {
             send(emitter, "question", m);

@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Metered;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.vividly.lessons.Lesson;
@@ -41,6 +43,7 @@ class LessonQuestionsApi {
   /** @param grade 1-12, or 13-16 for college; default 9 */
   record LessonQuestion(String question, Integer grade, List<String> interests, Set<UUID> sourceIds) {}
 
+  @Metered(Meter.TEXT)
   @PostMapping("/api/v1/lessons")
   @Operation(
       summary = "Ask a question",

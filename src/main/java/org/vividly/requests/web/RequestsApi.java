@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Metered;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,6 +59,7 @@ class RequestsApi {
    */
   record NewContentRequest(String question, Integer grade, List<String> interests, Set<UUID> sourceIds, List<String> modalities, String preferredModality, String textLanguage, String audioLanguage, Integer resolution, Double voiceRate) {}
 
+  @Metered({Meter.TEXT, Meter.VIDEO})
   @PostMapping
   @Operation(
       summary = "Ask for a lesson in one or more modalities",
