@@ -7,11 +7,17 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = "Start the Vividly server (web pages, REST API at /api/v1, OpenAPI at /swagger-ui).")
+@Command(name = "serve", description = "Start the Vividly server (web pages, REST API at /api/v1, OpenAPI at /swagger-ui).", footer = "%nAny --name=value is passed on as a Spring property, for example --spring.datasource.url=jdbc:postgresql://db/vividly or --vividly.jobs.library-workers=2 (README: Configuration).")
 class ServeCommand implements Callable<Integer> {
 
+  /** Anything else on the command line: Spring properties as {@code --name=value}. */
+  @picocli.CommandLine.Unmatched List<String> properties = new ArrayList<>();
+
   @Mixin ServeOptions options = new ServeOptions();
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -23,6 +29,7 @@ class ServeCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
     if (options.port != null) args.add("--server.port=" + options.port);
     if (options.data != null) args.add("--vividly.storage.data-dir=" + options.data);
+    args.addAll(ServeOptions.springProperties(properties, spec));
     if (demo) {
       args.add("--vividly.demo.enabled=true");
       args.add("--vividly.security.admin-password=" + org.vividly.demo.DemoDistrict.PASSWORD);

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       VideosCommand.class,
       BenchCommand.class,
-      CommandLine.HelpCommand.class
+      CommandLine.HelpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class
     })
 public final class VividlyCli implements Runnable {
 
@@ -40,9 +41,22 @@ public final class VividlyCli implements Runnable {
   /** The Spring Boot application that {@code serve} and {@code demo} start. */
   static Class<?> application;
 
+  /** --help and --version on every command and subcommand, as on the root. */
+  private static void helpEverywhere(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      var spec = sub.getCommandSpec();
+      if (!spec.mixinStandardHelpOptions() && !(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+        spec.mixinStandardHelpOptions(true);
+        spec.version(command.getCommandSpec().version());
+      }
+      helpEverywhere(sub);
+    }
+  }
+
   public static int run(Class<?> applicationClass, String... args) {
     application = applicationClass;
     CommandLine cli = new CommandLine(new VividlyCli());
+    helpEverywhere(cli);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + (e.getMessage() == null ? e.toString() : e.getMessage())));
