@@ -108,10 +108,14 @@ public class Sources {
                     transactions.execute(
                         status -> {
                           boolean found = queries.delete(org, id);
-                          if (found) index.deleteSource(id);
+                          if (found) {
+                            index.deleteSource(id);
+                            // In the deleting transaction: the event publication registry keeps it
+                            // with the deletion, and replays it to listeners after a crash.
+                            events.publishEvent(new SourceDeleted(org, id));
+                          }
                           return found;
                         })));
     if (!deleted) throw new NotFound("Source", id);
-    events.publishEvent(new SourceDeleted(org, id));
   }
 }

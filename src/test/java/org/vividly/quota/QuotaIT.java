@@ -101,8 +101,11 @@ class QuotaIT extends IntegrationTest {
     HttpResponse<String> failed = ask(token, "Who won the 2010 World Cup?", List.of("text", "audio"));
     assertThat(failed.statusCode()).as(failed.body()).isEqualTo(201);
     assertThat(json(failed).path("status").asString()).isEqualTo("failed");
-    assertThat(quotas.usage(student.organization(), student.userId()).video().used()).isZero();
-    assertThat(jdbc.sql("SELECT status FROM quota_reservation WHERE request_id = ?::uuid").param(json(failed).path("id").asString()).query(String.class).single()).isEqualTo("released");
+    // Given back by the listener of ContentRequestFinished, just after the request is stored as failed.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(quotas.usage(student.organization(), student.userId()).video().used()).isZero();
+      assertThat(jdbc.sql("SELECT status FROM quota_reservation WHERE request_id = ?::uuid").param(json(failed).path("id").asString()).query(String.class).single()).isEqualTo("released");
+    });
   }
 
   @Test

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.vividly.quota.Quotas;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,10 +18,8 @@ class RequestOutcomes {
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
 
-  private final Quotas quotas;
 
-  RequestOutcomes(RequestStore store, TransactionTemplate tx, ApplicationEventPublisher events, Quotas quotas) {
-    this.quotas = quotas;
+  RequestOutcomes(RequestStore store, TransactionTemplate tx, ApplicationEventPublisher events) {
     this.store = store;
     this.tx = tx;
     this.events = events;
@@ -68,8 +65,8 @@ class RequestOutcomes {
     RequestStore.Row r = store.find(id).orElseThrow();
     BigDecimal cost = store.stages(id).stream().map(RequestStore.StageRow::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
     long ms = Duration.between(r.createdAt(), r.completedAt() == null ? Instant.now() : r.completedAt()).toMillis();
-    // A request that did not deliver everything it was asked for does not count against the quota.
-    if ("failed".equals(r.status())) quotas.release(id);
+    // A request that did not deliver everything it was asked for does not count against the
+    // quota: FailedRequests gives its unit back when it hears this.
     events.publishEvent(new ContentRequestFinished(r.organization(), id, r.status(), r.outcomes(), cost, ms));
   }
 

@@ -1,0 +1,75 @@
+package org.vividly.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.vividly.sources.SourceDeleted;
+import org.vividly.support.IntegrationTest;
+import org.vividly.tenancy.OrganizationId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Modules hear each other's events through Spring Modulith's event publication registry on
+ * PostgreSQL: a deleted source leaves collections, conversations and videos through their
+ * listeners, and an event whose listener had not run when the server stopped is handed to it again.
+ */
+class ModuleEventsIT extends IntegrationTest {
+
+  @Autowired JdbcClient jdbc;
+  @Autowired IncompleteEventPublications incomplete;
+  @Autowired JsonMapper json;
+
+  @Override
+  protected String organization() {
+    return "module-events";
+  }
+
+  @Test
+  void aDeletedSourceLeavesTheCollectionsAndConversationsThatHeldIt() {
+    String sourceId = ingest("tides.md", "# Tides\n\nThe Moon's gravity pulls on the oceans, which raises two bulges of water that the Earth turns through each day, so most coasts see two high tides.\n".getBytes(StandardCharsets.UTF_8))
+        .path("report").path("sources").get(0).path("sourceId").asString();
+    String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Oceans"), auth())).path("id").asString();
+    assertThat(call("POST", "/api/v1/collections/" + collection + "/items", Map.of("sourceIds", List.of(sourceId)), auth()).statusCode()).isEqualTo(200);
+    String conversation = json(call("POST", "/api/v1/conversations", Map.of("sourceIds", List.of(sourceId)), auth())).path("id").asString();
+
+    assertThat(delete("/api/v1/sources/" + sourceId).statusCode()).isEqualTo(204);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(jdbc.sql("SELECT count(*) FROM collection_item WHERE source_id = ?::uuid").param(sourceId).query(Long.class).single()).as("collection items").isZero();
+      JsonNode talk = json(get("/api/v1/conversations/" + conversation));
+      assertThat(talk.path("sourceIds").valueStream().map(JsonNode::asString).toList()).as(talk.toString()).doesNotContain(sourceId);
+    });
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?").param("%" + sourceId + "%").query(Long.class).single()).as("publications left unfinished").isZero());
+  }
+
+  @Test
+  void anEventWhoseListenerHadNotRunWhenTheServerStoppedIsHandedToItAgain() {
+    OrganizationId org = organizations.resolve(organization()).id();
+    String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Left behind"), auth())).path("id").asString();
+    UUID gone = UUID.randomUUID();
+    jdbc.sql("INSERT INTO collection_item (collection_id, source_id) VALUES (?::uuid, ?)").params(collection, gone).update();
+    // What a server that died between deleting the source and its listeners' work leaves behind.
+    jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)")
+        .params(UUID.randomUUID(), "org.vividly.collections.internal.CollectionSourcesRemoved.on(org.vividly.sources.SourceDeleted)", SourceDeleted.class.getName(),
+            json.writeValueAsString(new SourceDeleted(org, gone)), java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
+        .update();
+
+    // At start-up the registry resubmits what is unfinished (spring.modulith.events.republish-outstanding-events-on-restart).
+    incomplete.resubmitIncompletePublications(publication -> true);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(jdbc.sql("SELECT count(*) FROM collection_item WHERE source_id = ?").param(gone).query(Long.class).single()).isZero());
+  }
+}
