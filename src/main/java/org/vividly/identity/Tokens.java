@@ -107,12 +107,15 @@ public class Tokens {
     return jdbc.sql("UPDATE auth_session SET revoked_at = now(), revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL").params(reason, userId).update();
   }
 
-  /** Whether a session is open and its person and organization still exist: checked on every API call. */
+  /**
+   * Whether a session is open and its person still exists: checked on every API call. A deleted
+   * organization's sessions are revoked when it is deleted ({@code OrganizationDeleted}).
+   */
   public boolean active(UUID session) {
     return jdbc.sql(
             """
-            SELECT count(*) FROM auth_session s JOIN app_user u ON u.id = s.user_id JOIN organization o ON o.id = u.organization_id
-            WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deleted_at IS NULL AND o.deleted_at IS NULL
+            SELECT count(*) FROM auth_session s JOIN app_user u ON u.id = s.user_id
+            WHERE s.id = ? AND s.revoked_at IS NULL AND s.expires_at > now() AND u.deleted_at IS NULL
             """)
         .param(session)
         .query(Long.class)

@@ -34,7 +34,10 @@ public class Organizations {
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
-  Organizations(JdbcClient jdbc, JsonMapper json) {
+  private final org.springframework.context.ApplicationEventPublisher events;
+
+  Organizations(JdbcClient jdbc, JsonMapper json, org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.json = json;
   }
@@ -134,6 +137,7 @@ public class Organizations {
   public void delete(OrganizationId id) {
     int updated = jdbc.sql("UPDATE organization SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL").param(id.value()).update();
     if (updated == 0) throw new NotFound("Organization", id);
+    events.publishEvent(new OrganizationDeleted(id));
   }
 
   /**

@@ -2,8 +2,11 @@ package org.vividly.tenancy;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,25 +30,51 @@ public class Schools {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
   private static final String CLASS_COLUMNS =
       """
-      c.id, c.organization_id, c.school_id, s.name, c.teacher_id, t.display_name, c.name, c.subject, c.grade, c.topics,
-      (SELECT count(*) FROM enrollment e JOIN app_user st ON st.id = e.student_id AND st.deleted_at IS NULL WHERE e.class_id = c.id)
-      FROM school_class c JOIN school s ON s.id = c.school_id JOIN app_user t ON t.id = c.teacher_id
+      c.id, c.organization_id, c.school_id, s.name, c.teacher_id, c.name, c.subject, c.grade, c.topics
+      FROM school_class c JOIN school s ON s.id = c.school_id
       """;
 
   private static final String SCHOOL_QUERY =
       """
       SELECT s.id, s.organization_id, s.name,
-        (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.deleted_at IS NULL),
-        (SELECT count(*) FROM app_user u WHERE u.school_id = s.id AND u.deleted_at IS NULL)
+        (SELECT count(*) FROM school_class c WHERE c.school_id = s.id AND c.deleted_at IS NULL)
       FROM school s WHERE s.organization_id = ? AND s.deleted_at IS NULL
       """;
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final People people;
 
-  Schools(JdbcClient jdbc, JsonMapper json) {
+  Schools(JdbcClient jdbc, JsonMapper json, People people) {
     this.jdbc = jdbc;
     this.json = json;
+    this.people = people;
+  }
+
+  /** Schools with the number of their people, who live in the identity module. */
+  private List<School> schoolsWithPeople(OrganizationId org, List<School> schools) {
+    if (schools.isEmpty()) return schools;
+    Map<UUID, Integer> perSchool = people.perSchool(org);
+    return schools.stream().map(x -> new School(x.id(), x.organization(), x.name(), x.classes(), perSchool.getOrDefault(x.id(), 0))).toList();
+  }
+
+  /** Classes with their teacher's name and the number of their enrolled students who were not deleted. */
+  private List<SchoolClass> withPeople(OrganizationId org, List<SchoolClass> classes) {
+    if (classes.isEmpty()) return classes;
+    Map<UUID, List<UUID>> enrolled = new HashMap<>();
+    jdbc.sql("SELECT class_id, student_id FROM enrollment WHERE class_id = ANY(?)")
+        .param(classes.stream().map(SchoolClass::id).toArray(UUID[]::new))
+        .query((rs, i) -> enrolled.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getObject(2, UUID.class)))
+        .list();
+    Set<UUID> ids = new HashSet<>();
+    for (SchoolClass c : classes) ids.add(c.teacherId());
+    enrolled.values().forEach(ids::addAll);
+    Map<UUID, People.Person> found = people.find(org, ids);
+    return classes.stream().map(c -> {
+      People.Person teacher = found.get(c.teacherId());
+      int students = (int) enrolled.getOrDefault(c.id(), List.of()).stream().filter(found::containsKey).count();
+      return new SchoolClass(c.id(), c.organization(), c.schoolId(), c.schoolName(), c.teacherId(), teacher == null ? null : teacher.displayName(), c.name(), c.subject(), c.grade(), c.topics(), students);
+    }).toList();
   }
 
   @Transactional
@@ -60,11 +89,11 @@ public class Schools {
   }
 
   public List<School> schools(OrganizationId org) {
-    return jdbc.sql(SCHOOL_QUERY + " ORDER BY s.name").param(org.value()).query(Schools::mapSchool).list();
+    return schoolsWithPeople(org, jdbc.sql(SCHOOL_QUERY + " ORDER BY s.name").param(org.value()).query(Schools::mapSchool).list());
   }
 
   public School school(OrganizationId org, UUID id) {
-    return jdbc.sql(SCHOOL_QUERY + " AND s.id = ?").params(org.value(), id).query(Schools::mapSchool).optional().orElseThrow(() -> new NotFound("School", id));
+    return schoolsWithPeople(org, List.of(jdbc.sql(SCHOOL_QUERY + " AND s.id = ?").params(org.value(), id).query(Schools::mapSchool).optional().orElseThrow(() -> new NotFound("School", id)))).getFirst();
   }
 
   @Transactional
@@ -119,18 +148,18 @@ public class Schools {
 
   /** Classes of the organization, or only those taught by {@code teacherId} when it is not null. */
   public List<SchoolClass> classes(OrganizationId org, UUID teacherId) {
-    return jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE c.organization_id = ? AND c.deleted_at IS NULL AND (CAST(? AS uuid) IS NULL OR c.teacher_id = ?) ORDER BY s.name, c.name")
+    return withPeople(org, jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE c.organization_id = ? AND c.deleted_at IS NULL AND (CAST(? AS uuid) IS NULL OR c.teacher_id = ?) ORDER BY s.name, c.name")
         .params(org.value(), teacherId, teacherId)
         .query(this::mapClass)
-        .list();
+        .list());
   }
 
   /** Classes a student is enrolled in. */
   public List<SchoolClass> classesOf(OrganizationId org, UUID studentId) {
-    return jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE c.organization_id = ? AND c.deleted_at IS NULL AND c.id IN (SELECT class_id FROM enrollment WHERE student_id = ?) ORDER BY c.name")
+    return withPeople(org, jdbc.sql("SELECT " + CLASS_COLUMNS + " WHERE c.organization_id = ? AND c.deleted_at IS NULL AND c.id IN (SELECT class_id FROM enrollment WHERE student_id = ?) ORDER BY c.name")
         .params(org.value(), studentId)
         .query(this::mapClass)
-        .list();
+        .list());
   }
 
   public SchoolClass schoolClass(OrganizationId org, UUID id) {
@@ -138,6 +167,7 @@ public class Schools {
         .params(org.value(), id)
         .query(this::mapClass)
         .optional()
+        .map(c -> withPeople(org, List.of(c)).getFirst())
         .orElseThrow(() -> new NotFound("Class", id));
   }
 
@@ -253,10 +283,11 @@ public class Schools {
   /** Ids of the students enrolled in a class. */
   public List<UUID> roster(OrganizationId org, UUID classId) {
     schoolClass(org, classId);
-    return jdbc.sql("SELECT e.student_id FROM enrollment e JOIN app_user u ON u.id = e.student_id AND u.deleted_at IS NULL WHERE e.class_id = ? ORDER BY u.display_name")
-        .param(classId)
-        .query(UUID.class)
-        .list();
+    List<UUID> enrolled = jdbc.sql("SELECT student_id FROM enrollment WHERE class_id = ?").param(classId).query(UUID.class).list();
+    Map<UUID, People.Person> found = people.find(org, enrolled);
+    return enrolled.stream().filter(found::containsKey)
+        .sorted(java.util.Comparator.comparing((UUID id) -> found.get(id).displayName(), java.util.Comparator.nullsLast(String::compareTo)).thenComparing(UUID::toString))
+        .toList();
   }
 
   /**
@@ -290,7 +321,7 @@ public class Schools {
       }
       case TEACHER -> {
         people.addAll(studentsOf(org, caller.userId()));
-        people.addAll(jdbc.sql("SELECT id FROM app_user WHERE organization_id = ? AND role IN ('teacher', 'org_admin') AND deleted_at IS NULL").param(org.value()).query(UUID.class).list());
+        people.addAll(this.people.staff(org));
       }
       case STUDENT -> people.addAll(jdbc.sql(
               """
@@ -319,11 +350,12 @@ public class Schools {
   }
 
   private java.util.Optional<String> roleOf(OrganizationId org, UUID userId) {
-    return jdbc.sql("SELECT role FROM app_user WHERE id = ? AND organization_id = ? AND deleted_at IS NULL").params(userId, org.value()).query(String.class).optional();
+    return java.util.Optional.ofNullable(people.find(org, List.of(userId)).get(userId)).map(p -> p.role().code());
   }
 
   private UUID schoolOf(OrganizationId org, UUID userId) {
-    return jdbc.sql("SELECT school_id FROM app_user WHERE id = ? AND organization_id = ?").params(userId, org.value()).query((rs, i) -> rs.getObject(1, UUID.class)).optional().orElse(null);
+    People.Person person = people.find(org, List.of(userId)).get(userId);
+    return person == null ? null : person.schoolId();
   }
 
   private void requireMember(OrganizationId org, UUID userId, String what, Role... roles) {
@@ -334,12 +366,12 @@ public class Schools {
   }
 
   private static School mapSchool(ResultSet rs, int row) throws SQLException {
-    return new School(rs.getObject(1, UUID.class), new OrganizationId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getInt(4), rs.getInt(5));
+    return new School(rs.getObject(1, UUID.class), new OrganizationId(rs.getObject(2, UUID.class)), rs.getString(3), rs.getInt(4), 0);
   }
 
   private SchoolClass mapClass(ResultSet rs, int row) throws SQLException {
-    Integer grade = rs.getObject(9) == null ? null : rs.getInt(9);
-    return new SchoolClass(rs.getObject(1, UUID.class), new OrganizationId(rs.getObject(2, UUID.class)), rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getString(8), grade, json.readValue(rs.getString(10), STRINGS), rs.getInt(11));
+    Integer grade = rs.getObject(8) == null ? null : rs.getInt(8);
+    return new SchoolClass(rs.getObject(1, UUID.class), new OrganizationId(rs.getObject(2, UUID.class)), rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class), null, rs.getString(6), rs.getString(7), grade, json.readValue(rs.getString(9), STRINGS), 0);
   }
 
 }

@@ -72,4 +72,14 @@ class ModuleEventsIT extends IntegrationTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(jdbc.sql("SELECT count(*) FROM collection_item WHERE source_id = ?").param(gone).query(Long.class).single()).isZero());
   }
+
+  @Test
+  void deletingAnOrganizationEndsTheSessionsOfItsPeople() {
+    String token = "Bearer " + signIn(member("module-events-doomed", org.vividly.tenancy.Role.TEACHER, "teacher"));
+    assertThat(call("GET", "/api/v1/me", null, token).statusCode()).isEqualTo(200);
+    String superAdmin = "Bearer " + org.vividly.support.ApiCalls.signIn(url(""), "admin@vividly.local", org.vividly.support.OwnServer.ADMIN_PASSWORD);
+    UUID doomed = organizations.findBySlug("module-events-doomed").orElseThrow().id().value();
+    assertThat(call("DELETE", "/api/v1/organizations/" + doomed, null, superAdmin).statusCode()).isEqualTo(204);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(call("GET", "/api/v1/me", null, token).statusCode()).isEqualTo(401));
+  }
 }
