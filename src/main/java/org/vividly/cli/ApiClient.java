@@ -115,12 +115,30 @@ final class ApiClient {
    * name and JSON data to {@code onEvent} until the stream ends or {@code onEvent} returns false.
    */
   void events(String path, java.util.function.BiPredicate<String, JsonNode> onEvent) {
-    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).header("Accept", "text/event-stream");
+    stream(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).GET(), path, onEvent);
+  }
+
+  /** Like {@link #events}, for a stream that answers a POST of {@code body} as JSON (a streamed chat answer). */
+  void postEvents(String path, Object body, java.util.function.BiPredicate<String, JsonNode> onEvent) {
+    stream(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), path, onEvent);
+  }
+
+  private void stream(java.net.http.HttpRequest.Builder request, String path, java.util.function.BiPredicate<String, JsonNode> onEvent) {
+    request.header("Accept", "text/event-stream");
     if (organization != null && !organization.isBlank()) request.header("X-Vividly-Organization", organization);
     accessToken().ifPresent(token -> request.header("Authorization", "Bearer " + token));
     try {
       var response = HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-      if (response.statusCode() != 200) throw new IllegalStateException("the server answered HTTP " + response.statusCode() + " for " + path);
+      if (response.statusCode() != 200) {
+        String problem;
+        try (var in = response.body()) {
+          problem = JSON.readTree(in.readAllBytes()).path("detail").asString("");
+        } catch (RuntimeException notJson) {
+          problem = "";
+        }
+        throw new IllegalStateException(problem.isBlank() ? "the server answered HTTP " + response.statusCode() + " for " + path : problem);
+      }
       RuntimeException[] failure = {null};
       try (var in = response.body()) {
         new DefaultServerSentEventParser().parse(in, new ServerSentEventListener() {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       AskCommand.class,
       QuizCommand.class,
+      ChatCommand.class,
       SearchCommand.class,
       SourcesCommand.class,
       ReindexCommand.class,

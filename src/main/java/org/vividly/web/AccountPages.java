@@ -17,7 +17,6 @@ import org.vividly.identity.Emails;
 import org.vividly.quota.Quotas;
 import org.vividly.requests.ContentRequests;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.SchoolClass;
 import org.vividly.tenancy.Schools;
 import org.vividly.tenancy.Visibility;
@@ -32,18 +31,16 @@ class AccountPages {
   private final Accounts accounts;
   private final Quotas quotas;
   private final ContentRequests requests;
-  private final CurrentOrganization current;
-  private final Emails emails;
+    private final Emails emails;
   private final Schools schools;
   private final org.vividly.quiz.Quizzes quizzes;
 
-  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, CurrentOrganization current, Emails emails, Schools schools, org.vividly.quiz.Quizzes quizzes) {
+  AccountPages(Accounts accounts, Quotas quotas, ContentRequests requests, Emails emails, Schools schools, org.vividly.quiz.Quizzes quizzes) {
     this.quizzes = quizzes;
     this.schools = schools;
     this.accounts = accounts;
     this.quotas = quotas;
     this.requests = requests;
-    this.current = current;
     this.emails = emails;
   }
 
@@ -111,8 +108,7 @@ class AccountPages {
 
   /** The student's page: their requests and lessons, quiz history and sections, this month's quota, plan and preferences. */
   @GetMapping("/my")
-  String mine(Model model, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  String mine(Model model, Caller caller) {
     model.addAttribute("account", accounts.get(caller.organization(), caller.userId()));
     model.addAttribute("requests", requests.recent(new Visibility(caller.organization(), caller.userId(), Set.of(caller.userId())), 100));
     model.addAttribute("quota", quotas.usage(caller.organization(), caller.userId()));
@@ -125,28 +121,27 @@ class AccountPages {
 
   /** A student joins a class with the code its teacher shared. */
   @PostMapping("/my/classes/join")
-  String join(@RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+  String join(@RequestParam(defaultValue = "") String code, Model model, jakarta.servlet.http.HttpServletResponse response,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, Caller caller) {
     try {
-      SchoolClass joined = schools.join(current.caller(request), code);
+      SchoolClass joined = schools.join(caller, code);
       redirect.addFlashAttribute("joined", joined.name());
       return "redirect:/my#classes";
     } catch (VividlyException e) {
       response.setStatus(e.status().value());
       model.addAttribute("joinError", e.getMessage());
-      return mine(model, request);
+      return mine(model, caller);
     }
   }
 
   @PostMapping("/my/preferences")
-  String preferences(@RequestParam(defaultValue = "") String interests, @RequestParam(required = false) String preferredModality, Model model, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  String preferences(@RequestParam(defaultValue = "") String interests, @RequestParam(required = false) String preferredModality, Model model, HttpServletRequest request, Caller caller) {
     try {
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       accounts.setPreferences(caller.organization(), caller.userId(), list, preferredModality == null || preferredModality.isBlank() ? null : preferredModality);
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
-      return mine(model, request);
+      return mine(model, caller);
     }
     return "redirect:/my?saved";
   }

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -13,19 +14,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.vividly.lessons.Lessons;
-import org.vividly.requests.ContentRequest;
-import org.vividly.requests.ContentRequestCommand;
-import org.vividly.requests.ContentRequests;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.common.VividlyException;
 import org.vividly.identity.Account;
 import org.vividly.identity.Accounts;
+import org.vividly.lessons.Lessons;
 import org.vividly.quota.QuotaExceeded;
 import org.vividly.quota.Quotas;
+import org.vividly.requests.ContentRequest;
+import org.vividly.requests.ContentRequestCommand;
+import org.vividly.requests.ContentRequests;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Visibility;
-import java.util.Set;
 
 /**
  * The ask page: a question, a grade, interests and the modalities wanted in; a cited lesson out,
@@ -36,24 +35,21 @@ class AskPage {
 
   private final Lessons lessons;
   private final ContentRequests requests;
-  private final CurrentOrganization organization;
 
   private final Accounts accounts;
   private final Quotas quotas;
   private final LessonModel lessonModel;
 
-  AskPage(Lessons lessons, ContentRequests requests, CurrentOrganization organization, Accounts accounts, Quotas quotas, LessonModel lessonModel) {
+  AskPage(Lessons lessons, ContentRequests requests, Accounts accounts, Quotas quotas, LessonModel lessonModel) {
     this.lessonModel = lessonModel;
     this.accounts = accounts;
     this.quotas = quotas;
     this.lessons = lessons;
     this.requests = requests;
-    this.organization = organization;
   }
 
   @GetMapping("/")
-  String ask(Model model, HttpServletRequest request) {
-    Caller caller = organization.caller(request);
+  String ask(Model model, Caller caller) {
     model.addAttribute("recent", requests.recent(new Visibility(caller.organization(), caller.userId(), Set.of(caller.userId())), 8));
     Account account = accounts.get(caller.organization(), caller.userId());
     model.addAttribute("account", account);
@@ -72,10 +68,11 @@ class AskPage {
       @RequestParam(required = false) Integer resolution,
       Model model,
       HttpServletRequest request,
-      HttpServletResponse response) {
+      HttpServletResponse response,
+      Caller caller,
+      Visibility seen) {
     boolean htmx = request.getHeader("HX-Request") != null;
     try {
-      Caller caller = organization.caller(request);
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
       List<String> wanted = modalities == null ? new ArrayList<>() : modalities;
       ContentRequest created = requests.create(caller, ContentRequestCommand.of(question, grade, list, null, wanted, null, null, audioLanguage, resolution, null));
@@ -87,7 +84,7 @@ class AskPage {
         }
         return "redirect:" + page;
       }
-      lessonModel.add(model, caller, lessons.get(organization.visibility(request), created.lessonId()));
+      lessonModel.add(model, caller, lessons.get(seen, created.lessonId()));
     } catch (IllegalArgumentException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.getMessage());
@@ -103,19 +100,19 @@ class AskPage {
 
   /** A request: live progress by stage while it renders, then the player and the lesson. */
   @GetMapping("/requests/{id}")
-  String request(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    Visibility visibility = organization.visibility(request);
+  String request(@PathVariable UUID id, Model model, HttpServletRequest request, Caller caller, Visibility seen) {
+    Visibility visibility = seen;
     ContentRequest r = requests.get(visibility, id);
     model.addAttribute("request", r);
     steps(model, r);
-    if (r.lessonId() != null) lessonModel.add(model, organization.caller(request), lessons.get(visibility, r.lessonId()));
+    if (r.lessonId() != null) lessonModel.add(model, caller, lessons.get(visibility, r.lessonId()));
     return "request";
   }
 
   /** The progress fragment htmx polls; once the request is done the page reloads to show the player. */
   @GetMapping("/requests/{id}/progress")
-  String progress(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response) {
-    ContentRequest r = requests.get(organization.visibility(request), id);
+  String progress(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response, Visibility seen) {
+    ContentRequest r = requests.get(seen, id);
     if (r.finished()) response.setHeader("HX-Refresh", "true");
     model.addAttribute("request", r);
     steps(model, r);
@@ -129,8 +126,8 @@ class AskPage {
   }
 
   @PostMapping("/requests/{id}/delete")
-  String delete(@PathVariable UUID id, HttpServletRequest request) {
-    requests.delete(organization.visibility(request), id);
+  String delete(@PathVariable UUID id, Visibility seen) {
+    requests.delete(seen, id);
     return "redirect:/";
   }
 }

@@ -29,7 +29,6 @@ import org.vividly.common.VividlyException;
 import org.vividly.sources.SourceSummary;
 import org.vividly.sources.Sources;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Organizations;
 import org.vividly.videos.Video;
 import org.vividly.videos.VideoStatus;
@@ -44,24 +43,21 @@ class LecturePages {
   private final Conversations conversations;
   private final Sources sources;
   private final Organizations organizations;
-  private final CurrentOrganization organization;
-  private final tools.jackson.databind.json.JsonMapper json;
+    private final tools.jackson.databind.json.JsonMapper json;
 
-  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, CurrentOrganization organization, tools.jackson.databind.json.JsonMapper json) {
+  LecturePages(Videos videos, Collections collections, Conversations conversations, Sources sources, Organizations organizations, tools.jackson.databind.json.JsonMapper json) {
     this.json = json;
     this.videos = videos;
     this.collections = collections;
     this.conversations = conversations;
     this.sources = sources;
     this.organizations = organizations;
-    this.organization = organization;
   }
 
   // Videos
 
   @GetMapping("/videos")
-  String videos(@RequestParam(required = false) String tag, Model model, HttpServletRequest http) {
-    Caller caller = organization.caller(http);
+  String videos(@RequestParam(required = false) String tag, Model model, HttpServletRequest http, Caller caller) {
     List<Video> list = videos.list(caller.organization(), tag);
     model.addAttribute("videos", list);
     model.addAttribute("tag", tag);
@@ -73,8 +69,7 @@ class LecturePages {
   @PostMapping("/videos")
   String upload(@RequestParam(required = false) MultipartFile media, @RequestParam(required = false) MultipartFile subtitles, @RequestParam(required = false) String url,
       @RequestParam(required = false) String title, @RequestParam(required = false) String language, @RequestParam(required = false) String tags,
-      @RequestParam(required = false) UUID collectionId, Model model, HttpServletRequest http, RedirectAttributes redirect) throws IOException {
-    Caller caller = organization.caller(http);
+      @RequestParam(required = false) UUID collectionId, Model model, HttpServletRequest http, RedirectAttributes redirect, Caller caller) throws IOException {
     try {
       Videos.Details details = new Videos.Details(title, language, tags == null ? List.of() : List.of(tags.split(",")), collectionId);
       Video video;
@@ -89,13 +84,12 @@ class LecturePages {
       return "redirect:/videos";
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
-      return videos(null, model, http);
+      return videos(null, model, http, caller);
     }
   }
 
   @PostMapping("/videos/{id}/delete")
-  String deleteVideo(@PathVariable UUID id, HttpServletRequest http, RedirectAttributes redirect) {
-    Caller caller = organization.caller(http);
+  String deleteVideo(@PathVariable UUID id, RedirectAttributes redirect, Caller caller) {
     String title = videos.get(caller.organization(), id).title();
     videos.delete(caller, id);
     redirect.addFlashAttribute("notice", "Deleted \"" + title + "\".");
@@ -103,9 +97,9 @@ class LecturePages {
   }
 
   @PostMapping("/videos/delete-finished")
-  String deleteFinished(@RequestParam String status, HttpServletRequest http, RedirectAttributes redirect) {
+  String deleteFinished(@RequestParam String status, RedirectAttributes redirect, Caller caller) {
     Set<VideoStatus> statuses = status.equals("all") ? EnumSet.of(VideoStatus.READY, VideoStatus.FAILED) : EnumSet.of(VideoStatus.of(status));
-    int n = videos.deleteAll(organization.caller(http), statuses);
+    int n = videos.deleteAll(caller, statuses);
     redirect.addFlashAttribute("notice", "Deleted " + n + " video" + (n == 1 ? "" : "s") + ".");
     return "redirect:/videos";
   }
@@ -113,26 +107,25 @@ class LecturePages {
   // Collections
 
   @GetMapping("/collections")
-  String collections(Model model, HttpServletRequest http) {
-    model.addAttribute("collections", collections.list(organization.caller(http)));
+  String collections(Model model, Caller caller) {
+    model.addAttribute("collections", collections.list(caller));
     return "collections";
   }
 
   @PostMapping("/collections")
   String createCollection(@RequestParam String name, @RequestParam(required = false) String description, @RequestParam(required = false) String instructor,
-      @RequestParam(required = false) String subject, @RequestParam(required = false) String semester, @RequestParam(required = false) String tags, Model model, HttpServletRequest http) {
+      @RequestParam(required = false) String subject, @RequestParam(required = false) String semester, @RequestParam(required = false) String tags, Model model, Caller caller) {
     try {
-      SourceCollection c = collections.create(organization.caller(http), new CollectionDetails(name, description, instructor, subject, semester, tags == null ? List.of() : List.of(tags.split(","))));
+      SourceCollection c = collections.create(caller, new CollectionDetails(name, description, instructor, subject, semester, tags == null ? List.of() : List.of(tags.split(","))));
       return "redirect:/collections/" + c.id();
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
-      return collections(model, http);
+      return collections(model, caller);
     }
   }
 
   @GetMapping("/collections/{id}")
-  String collection(@PathVariable UUID id, @RequestParam(defaultValue = "") String q, Model model, HttpServletRequest http) {
-    Caller caller = organization.caller(http);
+  String collection(@PathVariable UUID id, @RequestParam(defaultValue = "") String q, Model model, Caller caller) {
     SourceCollection c = collections.get(caller, id);
     var libraries = organizations.searchable(caller.organization());
     Map<UUID, SourceSummary> all = new LinkedHashMap<>();
@@ -151,34 +144,34 @@ class LecturePages {
 
   @PostMapping("/collections/{id}")
   String updateCollection(@PathVariable UUID id, @RequestParam String name, @RequestParam(required = false) String description, @RequestParam(required = false) String instructor,
-      @RequestParam(required = false) String subject, @RequestParam(required = false) String semester, @RequestParam(required = false) String tags, RedirectAttributes redirect, HttpServletRequest http) {
-    return act(id, redirect, () -> collections.update(organization.caller(http), id, new CollectionDetails(name, description, instructor, subject, semester, tags == null ? List.of() : List.of(tags.split(",")))), "Saved.");
+      @RequestParam(required = false) String subject, @RequestParam(required = false) String semester, @RequestParam(required = false) String tags, RedirectAttributes redirect, Caller caller) {
+    return act(id, redirect, () -> collections.update(caller, id, new CollectionDetails(name, description, instructor, subject, semester, tags == null ? List.of() : List.of(tags.split(",")))), "Saved.");
   }
 
   @PostMapping("/collections/{id}/items")
-  String addItems(@PathVariable UUID id, @RequestParam(required = false) List<UUID> sourceIds, RedirectAttributes redirect, HttpServletRequest http) {
-    return act(id, redirect, () -> collections.add(organization.caller(http), id, Set.copyOf(sourceIds == null ? List.of() : sourceIds)), "Added.");
+  String addItems(@PathVariable UUID id, @RequestParam(required = false) List<UUID> sourceIds, RedirectAttributes redirect, Caller caller) {
+    return act(id, redirect, () -> collections.add(caller, id, Set.copyOf(sourceIds == null ? List.of() : sourceIds)), "Added.");
   }
 
   @PostMapping("/collections/{id}/items/{sourceId}/remove")
-  String removeItem(@PathVariable UUID id, @PathVariable UUID sourceId, RedirectAttributes redirect, HttpServletRequest http) {
-    return act(id, redirect, () -> collections.remove(organization.caller(http), id, sourceId), "Removed from the collection; it is still in the library.");
+  String removeItem(@PathVariable UUID id, @PathVariable UUID sourceId, RedirectAttributes redirect, Caller caller) {
+    return act(id, redirect, () -> collections.remove(caller, id, sourceId), "Removed from the collection; it is still in the library.");
   }
 
   @PostMapping("/collections/{id}/members")
-  String share(@PathVariable UUID id, @RequestParam UUID userId, @RequestParam String role, RedirectAttributes redirect, HttpServletRequest http) {
-    return act(id, redirect, () -> collections.share(organization.caller(http), id, userId, CollectionRole.of(role)), "Shared.");
+  String share(@PathVariable UUID id, @RequestParam UUID userId, @RequestParam String role, RedirectAttributes redirect, Caller caller) {
+    return act(id, redirect, () -> collections.share(caller, id, userId, CollectionRole.of(role)), "Shared.");
   }
 
   @PostMapping("/collections/{id}/members/{userId}/remove")
-  String unshare(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect, HttpServletRequest http) {
-    return act(id, redirect, () -> collections.unshare(organization.caller(http), id, userId), "No longer shared with them.");
+  String unshare(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect, Caller caller) {
+    return act(id, redirect, () -> collections.unshare(caller, id, userId), "No longer shared with them.");
   }
 
   @PostMapping("/collections/{id}/delete")
-  String deleteCollection(@PathVariable UUID id, RedirectAttributes redirect, HttpServletRequest http) {
+  String deleteCollection(@PathVariable UUID id, RedirectAttributes redirect, Caller caller) {
     try {
-      collections.delete(organization.caller(http), id);
+      collections.delete(caller, id);
       redirect.addFlashAttribute("notice", "Collection deleted; its videos and documents are still in the library.");
       return "redirect:/collections";
     } catch (VividlyException e) {
@@ -200,8 +193,7 @@ class LecturePages {
   // Conversations
 
   @GetMapping("/conversations")
-  String conversations(Model model, HttpServletRequest http) {
-    Caller caller = organization.caller(http);
+  String conversations(Model model, Caller caller) {
     model.addAttribute("conversations", conversations.list(caller));
     model.addAttribute("collections", collections.list(caller));
     model.addAttribute("videos", videos.list(caller.organization(), null).stream().filter(v -> v.status() == VideoStatus.READY).toList());
@@ -211,19 +203,19 @@ class LecturePages {
 
   @PostMapping("/conversations")
   String startConversation(@RequestParam(required = false) UUID collectionId, @RequestParam(required = false) List<UUID> videoIds, @RequestParam(required = false) List<UUID> sourceIds,
-      @RequestParam(required = false) String title, Model model, HttpServletRequest http) {
+      @RequestParam(required = false) String title, Model model, Caller caller) {
     try {
-      Conversation c = conversations.start(organization.caller(http), new NewConversation(title, collectionId, sourceIds, videoIds));
+      Conversation c = conversations.start(caller, new NewConversation(title, collectionId, sourceIds, videoIds));
       return "redirect:/conversations/" + c.id();
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
-      return conversations(model, http);
+      return conversations(model, caller);
     }
   }
 
   @PostMapping("/conversations/{id}/delete")
-  String deleteConversation(@PathVariable UUID id, HttpServletRequest http) {
-    conversations.delete(organization.caller(http), id);
+  String deleteConversation(@PathVariable UUID id, Caller caller) {
+    conversations.delete(caller, id);
     return "redirect:/conversations";
   }
 
@@ -231,8 +223,7 @@ class LecturePages {
   public record Playable(UUID sourceId, UUID videoId, String title, String mediaUrl, String captionsUrl, boolean hasVideo) {}
 
   @GetMapping("/conversations/{id}")
-  String chat(@PathVariable UUID id, Model model, HttpServletRequest http) {
-    Caller caller = organization.caller(http);
+  String chat(@PathVariable UUID id, Model model, Caller caller) {
     Conversation c = conversations.get(caller, id);
     List<ChatMessage> messages = conversations.messages(caller, id);
     List<Playable> playable = new ArrayList<>();

@@ -19,7 +19,6 @@ import org.vividly.quiz.AnswerCommand;
 import org.vividly.quiz.Feedback;
 import org.vividly.quiz.Quizzes;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Visibility;
 
 /**
@@ -32,26 +31,23 @@ class LessonPage {
 
   private final Lessons lessons;
   private final Quizzes quizzes;
-  private final CurrentOrganization current;
-  private final LessonModel lessonModel;
+    private final LessonModel lessonModel;
 
-  LessonPage(Lessons lessons, Quizzes quizzes, CurrentOrganization current, LessonModel lessonModel) {
+  LessonPage(Lessons lessons, Quizzes quizzes, LessonModel lessonModel) {
     this.lessons = lessons;
     this.quizzes = quizzes;
-    this.current = current;
     this.lessonModel = lessonModel;
   }
 
   @GetMapping("/lessons/{id}")
-  String lesson(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    lessonModel.add(model, current.caller(request), lessons.get(current.visibility(request), id));
+  String lesson(@PathVariable UUID id, Model model, Caller caller, Visibility seen) {
+    lessonModel.add(model, caller, lessons.get(seen, id));
     return "lesson";
   }
 
   @PostMapping("/lessons/{id}/answers")
   String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String questionIndex, @RequestParam(defaultValue = "") String answer, @RequestParam(required = false) String selfAssessment,
-      Model model, HttpServletRequest request, HttpServletResponse response) {
-    Caller caller = current.caller(request);
+      Model model, HttpServletRequest request, HttpServletResponse response, Caller caller) {
     Integer index = null;
     Feedback feedback = null;
     try {

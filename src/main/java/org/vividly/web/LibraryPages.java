@@ -21,8 +21,9 @@ import org.vividly.retrieval.SearchMode;
 import org.vividly.retrieval.SearchRequest;
 import org.vividly.sources.Ingestion;
 import org.vividly.sources.Sources;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Visibility;
 
 /** Search, sources with their tables of contents, passages, uploads and job progress. */
 @Controller
@@ -31,36 +32,34 @@ class LibraryPages {
   private final org.vividly.tenancy.Organizations organizations;
 
   /** The libraries the caller reads: their organization's and the shared ones it enabled. */
-  private java.util.Set<OrganizationId> libraries(HttpServletRequest request) {
-    return organizations.searchable(organization.of(request));
+  private java.util.Set<OrganizationId> libraries(Caller caller) {
+    return organizations.searchable(caller.organization());
   }
 
   private final Sources sources;
   private final Ingestion ingestion;
   private final Jobs jobs;
   private final Retriever retriever;
-  private final CurrentOrganization organization;
 
   private final org.vividly.lessons.Lessons lessons;
 
-  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, CurrentOrganization organization, org.vividly.tenancy.Organizations organizations, org.vividly.lessons.Lessons lessons) {
+  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, org.vividly.tenancy.Organizations organizations, org.vividly.lessons.Lessons lessons) {
     this.lessons = lessons;
     this.organizations = organizations;
     this.sources = sources;
     this.ingestion = ingestion;
     this.jobs = jobs;
     this.retriever = retriever;
-    this.organization = organization;
   }
 
   @GetMapping("/search")
-  String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "HYBRID") SearchMode mode, Model model, HttpServletRequest request) {
+  String search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "10") int k, @RequestParam(defaultValue = "HYBRID") SearchMode mode, Model model, HttpServletRequest request, Caller caller) {
     model.addAttribute("q", q == null ? "" : q);
     model.addAttribute("k", k);
     model.addAttribute("mode", mode);
     if (q != null && !q.isBlank()) {
       try {
-        model.addAttribute("result", retriever.search(new SearchRequest(organization.of(request), q, Math.clamp(k, 1, 100), mode, Set.of(), Set.of(), Set.of("teacher-note")).withLibraries(libraries(request))));
+        model.addAttribute("result", retriever.search(new SearchRequest(caller.organization(), q, Math.clamp(k, 1, 100), mode, Set.of(), Set.of(), Set.of("teacher-note")).withLibraries(libraries(caller))));
       } catch (IllegalArgumentException e) {
         model.addAttribute("error", e.getMessage());
       }
@@ -69,8 +68,8 @@ class LibraryPages {
   }
 
   @GetMapping("/sources")
-  String sources(Model model, HttpServletRequest request) {
-    OrganizationId org = organization.of(request);
+  String sources(Model model, Caller caller) {
+    OrganizationId org = caller.organization();
     model.addAttribute("sources", sources.list(org));
     Set<OrganizationId> shared = new java.util.LinkedHashSet<>(organizations.searchable(org));
     shared.remove(org);
@@ -80,14 +79,14 @@ class LibraryPages {
   }
 
   @GetMapping("/sources/{id}")
-  String source(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    model.addAttribute("detail", sources.get(libraries(request), id));
+  String source(@PathVariable UUID id, Model model, Caller caller) {
+    model.addAttribute("detail", sources.get(libraries(caller), id));
     return "source";
   }
 
   @GetMapping("/sections/{id}")
-  String section(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    model.addAttribute("passages", sources.sectionPassages(libraries(request), id));
+  String section(@PathVariable UUID id, Model model, Caller caller) {
+    model.addAttribute("passages", sources.sectionPassages(libraries(caller), id));
     return "section";
   }
 
@@ -96,12 +95,12 @@ class LibraryPages {
    * from it are highlighted. A lesson the caller may not see highlights nothing.
    */
   @GetMapping("/passages/{id}")
-  String passage(@PathVariable long id, @RequestParam(required = false) UUID lesson, Model model, HttpServletRequest request) {
-    var passage = sources.passage(libraries(request), id);
+  String passage(@PathVariable long id, @RequestParam(required = false) UUID lesson, Model model, HttpServletRequest request, Visibility seen, Caller caller) {
+    var passage = sources.passage(libraries(caller), id);
     model.addAttribute("passage", passage);
     java.util.List<String> citing = java.util.List.of();
     try {
-      if (lesson != null) citing = CitedSentences.citing(lessons.get(organization.visibility(request), lesson), id);
+      if (lesson != null) citing = CitedSentences.citing(lessons.get(seen, lesson), id);
     } catch (org.vividly.lessons.LessonNotFound e) {
       // nothing to highlight
     }
@@ -110,24 +109,24 @@ class LibraryPages {
   }
 
   @PostMapping("/sources/upload")
-  String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletRequest request) throws IOException {
-    OrganizationId org = organization.of(request);
+  String upload(@RequestParam("file") MultipartFile file, Model model, HttpServletRequest request, Caller caller) throws IOException {
+    OrganizationId org = caller.organization();
     if (file.isEmpty()) {
       model.addAttribute("error", "Choose a file to upload: a PDF, EPUB, HTML, Markdown or text document, or a ZIP of a folder.");
-      return sources(model, request);
+      return sources(model, caller);
     }
     try (InputStream in = file.getInputStream()) {
-      JobView job = ingestion.ingest(org, organization.caller(request), in, file.getOriginalFilename(), List.of());
+      JobView job = ingestion.ingest(org, caller, in, file.getOriginalFilename(), List.of());
       return "redirect:/jobs/" + job.id();
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
-      return sources(model, request);
+      return sources(model, caller);
     }
   }
 
   @GetMapping("/jobs/{id}")
-  String job(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    JobView job = jobs.find(organization.of(request), id).orElseThrow(() -> new org.vividly.common.NotFound("Job", id));
+  String job(@PathVariable UUID id, Model model, HttpServletRequest request, Caller caller) {
+    JobView job = jobs.find(caller.organization(), id).orElseThrow(() -> new org.vividly.common.NotFound("Job", id));
     model.addAttribute("job", job);
     return request.getHeader("HX-Request") != null ? "job :: progress" : "job";
   }

@@ -23,7 +23,6 @@ import org.vividly.identity.NewAccount;
 import org.vividly.quota.Quotas;
 import org.vividly.requests.ContentRequests;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.OrganizationId;
 import org.vividly.tenancy.OrganizationSettings;
 import org.vividly.tenancy.Organizations;
@@ -45,11 +44,10 @@ class SchoolPages {
   private final Organizations organizations;
   private final ContentRequests requests;
   private final Quotas quotas;
-  private final CurrentOrganization current;
-  private final Emails emails;
+    private final Emails emails;
   private final org.vividly.quiz.Quizzes quizzes;
 
-  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, CurrentOrganization current, Emails emails, org.vividly.quiz.Quizzes quizzes) {
+  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, Emails emails, org.vividly.quiz.Quizzes quizzes) {
     this.quizzes = quizzes;
     this.emails = emails;
     this.schools = schools;
@@ -57,12 +55,10 @@ class SchoolPages {
     this.organizations = organizations;
     this.requests = requests;
     this.quotas = quotas;
-    this.current = current;
   }
 
   @GetMapping("/teach")
-  String teach(Model model, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  String teach(Model model, Caller caller) {
     List<SchoolClass> classes = schools.classes(caller.organization(), caller.role().isAdmin() ? null : caller.userId());
     Map<UUID, List<Account>> rosters = new HashMap<>();
     Map<UUID, String> codes = new HashMap<>();
@@ -82,27 +78,27 @@ class SchoolPages {
 
   /** A new join code for a class the caller teaches; the old one stops working. */
   @PostMapping("/teach/classes/{id}/join-code")
-  String newJoinCode(@PathVariable UUID id, HttpServletRequest request) {
-    schools.newJoinCode(current.caller(request), id);
+  String newJoinCode(@PathVariable UUID id, Caller caller) {
+    schools.newJoinCode(caller, id);
     return "redirect:/teach?newCode";
   }
 
   @GetMapping("/teach/students/{id}")
-  String student(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    Visibility visibility = current.visibility(request);
+  String student(@PathVariable UUID id, Model model, Caller caller, Visibility seen) {
+    Visibility visibility = seen;
     if (!visibility.allows(id)) throw new NotFound("Student", id);
     OrganizationId org = visibility.organization();
     model.addAttribute("student", accounts.get(org, id));
     model.addAttribute("requests", requests.recent(new Visibility(org, id, Set.of(id)), 100));
     model.addAttribute("quota", quotas.usage(org, id));
     model.addAttribute("classes", schools.classesOf(org, id));
-    model.addAttribute("mastery", quizzes.student(current.caller(request), id));
+    model.addAttribute("mastery", quizzes.student(caller, id));
     return "student";
   }
 
   @GetMapping("/admin")
-  String admin(Model model, HttpServletRequest request) {
-    OrganizationId org = current.of(request);
+  String admin(Model model, Caller caller) {
+    OrganizationId org = caller.organization();
     model.addAttribute("organization", organizations.get(org));
     model.addAttribute("settings", organizations.settings(org));
     model.addAttribute("schools", schools.schools(org));
@@ -115,24 +111,23 @@ class SchoolPages {
   }
 
   @PostMapping("/admin/settings")
-  String settings(@RequestParam(defaultValue = "false") boolean sharedLibrary, @RequestParam String basePlan, @RequestParam(defaultValue = "false") boolean individualUpgrades, @RequestParam(defaultValue = "false") boolean audio, @RequestParam(defaultValue = "false") boolean video, Model model, HttpServletRequest request) {
-    OrganizationId org = current.of(request);
+  String settings(@RequestParam(defaultValue = "false") boolean sharedLibrary, @RequestParam String basePlan, @RequestParam(defaultValue = "false") boolean individualUpgrades, @RequestParam(defaultValue = "false") boolean audio, @RequestParam(defaultValue = "false") boolean video, Model model, HttpServletRequest request, Caller caller) {
+    OrganizationId org = caller.organization();
     OrganizationSettings old = organizations.settings(org);
-    return attempt(model, request, () -> {
+    return attempt(model, caller, () -> {
       if (quotas.plan(basePlan).isEmpty()) throw new org.vividly.common.InvalidRequest("Unknown plan " + basePlan);
       organizations.updateSettings(org, new OrganizationSettings(new OrganizationSettings.Libraries(sharedLibrary), new OrganizationSettings.Pricing(basePlan, individualUpgrades), old.compliance(), new OrganizationSettings.Features(audio, video, old.features().interestsPersonalization())));
     });
   }
 
   @PostMapping("/admin/schools")
-  String addSchool(@RequestParam String name, Model model, HttpServletRequest request) {
-    return attempt(model, request, () -> schools.createSchool(current.of(request), name));
+  String addSchool(@RequestParam String name, Model model, HttpServletRequest request, Caller caller) {
+    return attempt(model, caller, () -> schools.createSchool(caller.organization(), name));
   }
 
   @PostMapping("/admin/users")
-  String addUser(@RequestParam String email, @RequestParam String displayName, @RequestParam String role, @RequestParam(required = false) UUID schoolId, @RequestParam(required = false) Integer grade, Model model, HttpServletRequest request) {
-    Caller caller = current.caller(request);
-    return attempt(model, request, () -> {
+  String addUser(@RequestParam String email, @RequestParam String displayName, @RequestParam String role, @RequestParam(required = false) UUID schoolId, @RequestParam(required = false) Integer grade, Model model, HttpServletRequest request, Caller caller) {
+    return attempt(model, caller, () -> {
       Role parsed = Role.parse(role);
       if (parsed == Role.SUPER_ADMIN) throw new org.vividly.common.Forbidden("Super admins are made from the API by a super admin");
       Account account = accounts.create(caller.organization(), new NewAccount(email, displayName, parsed, schoolId, grade, null, List.of()));
@@ -144,9 +139,8 @@ class SchoolPages {
   }
 
   @PostMapping("/admin/users/{id}/delete")
-  String deleteUser(@PathVariable UUID id, Model model, HttpServletRequest request) {
-    Caller caller = current.caller(request);
-    return attempt(model, request, () -> {
+  String deleteUser(@PathVariable UUID id, Model model, HttpServletRequest request, Caller caller) {
+    return attempt(model, caller, () -> {
       if (id.equals(caller.userId())) throw new org.vividly.common.Forbidden("You cannot delete your own account");
       accounts.delete(caller.organization(), id);
     });
@@ -154,22 +148,22 @@ class SchoolPages {
 
   /** A person's own plan (empty for the organization's base plan), where the organization allows upgrades. */
   @PostMapping("/admin/users/{id}/plan")
-  String plan(@PathVariable UUID id, @RequestParam(defaultValue = "") String planCode, Model model, HttpServletRequest request) {
-    return attempt(model, request, () -> quotas.changePlan(current.of(request), id, planCode.isBlank() ? null : planCode));
+  String plan(@PathVariable UUID id, @RequestParam(defaultValue = "") String planCode, Model model, HttpServletRequest request, Caller caller) {
+    return attempt(model, caller, () -> quotas.changePlan(caller.organization(), id, planCode.isBlank() ? null : planCode));
   }
 
   @PostMapping("/admin/classes")
-  String addClass(@RequestParam UUID schoolId, @RequestParam UUID teacherId, @RequestParam String name, @RequestParam(defaultValue = "") String subject, @RequestParam(required = false) Integer grade, @RequestParam(defaultValue = "") String topics, Model model, HttpServletRequest request) {
-    return attempt(model, request, () -> schools.createClass(current.caller(request), schoolId, teacherId, name, subject, grade, Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
+  String addClass(@RequestParam UUID schoolId, @RequestParam UUID teacherId, @RequestParam String name, @RequestParam(defaultValue = "") String subject, @RequestParam(required = false) Integer grade, @RequestParam(defaultValue = "") String topics, Model model, HttpServletRequest request, Caller caller) {
+    return attempt(model, caller, () -> schools.createClass(caller, schoolId, teacherId, name, subject, grade, Arrays.stream(topics.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList()));
   }
 
-  private String attempt(Model model, HttpServletRequest request, Runnable change) {
+  private String attempt(Model model, Caller caller, Runnable change) {
     try {
       change.run();
       model.addAttribute("saved", true);
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
     }
-    return admin(model, request);
+    return admin(model, caller);
   }
 }

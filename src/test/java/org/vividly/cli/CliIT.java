@@ -123,6 +123,24 @@ class CliIT extends IntegrationTest {
     if (ask.exit() == 6) assertThat(ask.out()).contains("Question 1 of");
   }
 
+  @Test
+  void chatAnswersEachQuestionFromTheChosenSourcesWithCitations() {
+    var teacher = member(organization(), org.vividly.tenancy.Role.TEACHER, "teacher");
+    if (sources.list(teacher.organization()).stream().noneMatch(s -> s.title().equals("Light"))) {
+      assertThat(ingest("light.md", QuizLessons.NOTES.getBytes(StandardCharsets.UTF_8)).path("status").asString()).isEqualTo("succeeded");
+    }
+    String light = sources.list(teacher.organization()).stream().filter(s -> s.title().equals("Light")).findFirst().orElseThrow().id().toString();
+    Run chat = withInput("Why does a straw look broken in water?\n\n", "chat", "--source", light, "--server", url(""));
+    assertThat(chat.exit()).as(chat.err()).isZero();
+    assertThat(chat.out()).contains("Conversation \"").contains("> ").contains("[1] Light").contains("Go on later with: ./vividly chat --conversation ");
+    String id = chat.out().substring(chat.out().indexOf("--conversation ") + "--conversation ".length()).strip();
+    assertThat(json(call("GET", "/api/v1/conversations/" + id, null, "Bearer " + signIn(teacher))).path("messages").size()).as("question and answer stored").isEqualTo(2);
+
+    Run nothing = cli("chat", "--server", url(""));
+    assertThat(nothing.exit()).isEqualTo(2);
+    assertThat(nothing.err()).contains("--source ID");
+  }
+
   Run withInput(String input, String... args) {
     java.io.InputStream in = System.in;
     System.setIn(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));

@@ -42,16 +42,21 @@ class ModuleEventsIT extends IntegrationTest {
     String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Oceans"), auth())).path("id").asString();
     assertThat(call("POST", "/api/v1/collections/" + collection + "/items", Map.of("sourceIds", List.of(sourceId)), auth()).statusCode()).isEqualTo(200);
     String conversation = json(call("POST", "/api/v1/conversations", Map.of("sourceIds", List.of(sourceId)), auth())).path("id").asString();
+    assertThat(sourcesOf(conversation)).containsExactly(sourceId);
+    assertThat(jdbc.sql("SELECT count(*) FROM collection_item WHERE source_id = ?::uuid").param(sourceId).query(Long.class).single()).isEqualTo(1);
 
     assertThat(delete("/api/v1/sources/" + sourceId).statusCode()).isEqualTo(204);
 
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       assertThat(jdbc.sql("SELECT count(*) FROM collection_item WHERE source_id = ?::uuid").param(sourceId).query(Long.class).single()).as("collection items").isZero();
-      JsonNode talk = json(get("/api/v1/conversations/" + conversation));
-      assertThat(talk.path("sourceIds").valueStream().map(JsonNode::asString).toList()).as(talk.toString()).doesNotContain(sourceId);
+      assertThat(sourcesOf(conversation)).as("the conversation's sources").isEmpty();
     });
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?").param("%" + sourceId + "%").query(Long.class).single()).as("publications left unfinished").isZero());
+  }
+
+  private List<String> sourcesOf(String conversation) {
+    return json(get("/api/v1/conversations/" + conversation)).path("conversation").path("sourceIds").valueStream().map(JsonNode::asString).toList();
   }
 
   @Test

@@ -83,6 +83,50 @@ class JobRestartIT {
     }
   }
 
+  @Test
+  void aTranscriptionKilledMidwayFinishesAfterRestart() throws Exception {
+    Path speech = SharedData.require("audio/whisper_jfk/jfk.flac");
+    folder = Files.createTempDirectory("vividly-job-restart-");
+    // About two minutes of speech, so the kill lands while pocketsphinx is still at it.
+    Path recording = folder.resolve("lecture.wav");
+    Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-stream_loop", "11", "-i", speech.toString(), "-ar", "16000", "-ac", "1", recording.toString()).inheritIO().start();
+    assertThat(ffmpeg.waitFor()).as("ffmpeg").isZero();
+    server = LaunchedServer.demo(folder, Duration.ofMinutes(3));
+    RestClient admin = admin(server);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("media", new org.springframework.core.io.FileSystemResource(recording));
+    parts.add("title", "Ask not");
+    String id = admin.post().uri("/api/v1/videos").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class).path("id").asString();
+
+    JsonNode transcribing = awaitVideo(admin, id, Duration.ofMinutes(3), v -> !v.path("status").asString().matches("queued"));
+    assertThat(transcribing.path("status").asString()).as(transcribing.toString()).isEqualTo("transcribing");
+    Thread.sleep(2000);
+    server.kill();
+
+    server = server.startAgain("server-after-kill-transcribing.log", Duration.ofMinutes(3));
+    admin = admin(server);
+    JsonNode done = awaitVideo(admin, id, Duration.ofMinutes(6), v -> v.path("status").asString().matches("ready|failed"));
+    assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("ready");
+    JsonNode job = admin.get().uri("/api/v1/jobs/{id}", done.path("jobId").asString()).retrieve().body(JsonNode.class);
+    assertThat(job.path("attempts").asInt()).as(job.toString()).isEqualTo(2);
+    assertThat(done.path("sourceId").isNull()).as("its transcript is in the library").isFalse();
+  }
+
+  /** Polls a video every 1.5 s until {@code until} holds. */
+  private static JsonNode awaitVideo(RestClient admin, String id, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode video = null;
+    while (System.nanoTime() < deadline) {
+      var response = admin.get().uri("/api/v1/videos/{id}", id).retrieve().onStatus(status -> status == HttpStatus.TOO_MANY_REQUESTS, (request, r) -> {}).toEntity(JsonNode.class);
+      if (response.getStatusCode().is2xxSuccessful()) {
+        video = response.getBody();
+        if (until.test(video)) return video;
+      }
+      Thread.sleep(1500);
+    }
+    throw new AssertionError("video " + id + " did not get there within " + timeout + ": " + video);
+  }
+
   private static RestClient admin(LaunchedServer server) {
     String token = ApiCalls.signIn(server.url(), DemoDistrict.SIGN_INS.get("org admin"), DemoDistrict.PASSWORD);
     return RestClient.builder().baseUrl(server.url()).defaultHeader("Authorization", "Bearer " + token).build();

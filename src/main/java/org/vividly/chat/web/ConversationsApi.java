@@ -2,7 +2,6 @@ package org.vividly.chat.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -16,8 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.vividly.quota.Meter;
-import org.vividly.quota.Metered;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,43 +28,40 @@ import org.vividly.common.ClientMessages;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.VividlyException;
 import org.vividly.lessons.Lesson;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Metered;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 
 @RestController
 @RequestMapping("/api/v1/conversations")
 @Tag(name = "Conversations", description = "Chat over chosen sources, videos or a collection, with cited answers")
 class ConversationsApi {
 
-
   private final Conversations conversations;
-  private final CurrentOrganization organization;
 
-  ConversationsApi(Conversations conversations, CurrentOrganization organization) {
+  ConversationsApi(Conversations conversations) {
     this.conversations = conversations;
-    this.organization = organization;
   }
 
   @PostMapping
   @Operation(summary = "Start a conversation over a collection, or chosen sources and videos", description = "Body: `collectionId` and/or `sourceIds`, `videoIds` (ready videos), optional `title`.")
-  ResponseEntity<Conversation> start(@RequestBody NewConversation body, HttpServletRequest http) {
+  ResponseEntity<Conversation> start(@RequestBody NewConversation body, Caller caller) {
     if (body == null) throw new InvalidRequest("Send a collectionId, sourceIds or videoIds.");
-    Conversation c = conversations.start(organization.caller(http), body);
+    Conversation c = conversations.start(caller, body);
     return ResponseEntity.created(URI.create("/api/v1/conversations/" + c.id())).body(c);
   }
 
   @GetMapping
   @Operation(summary = "The caller's conversations, most recently active first, with message counts")
-  List<Conversation> list(HttpServletRequest http) {
-    return conversations.list(organization.caller(http));
+  List<Conversation> list(Caller caller) {
+    return conversations.list(caller);
   }
 
   record ConversationThread(Conversation conversation, List<ChatMessage> messages) {}
 
   @GetMapping("/{id}")
   @Operation(summary = "A conversation with all its messages")
-  ConversationThread get(@PathVariable UUID id, HttpServletRequest http) {
-    Caller caller = organization.caller(http);
+  ConversationThread get(@PathVariable UUID id, Caller caller) {
     return new ConversationThread(conversations.get(caller, id), conversations.messages(caller, id));
   }
 
@@ -75,14 +69,14 @@ class ConversationsApi {
 
   @PatchMapping("/{id}")
   @Operation(summary = "Rename a conversation")
-  Conversation rename(@PathVariable UUID id, @RequestBody ConversationTitle body, HttpServletRequest http) {
-    return conversations.rename(organization.caller(http), id, body == null ? null : body.title());
+  Conversation rename(@PathVariable UUID id, @RequestBody ConversationTitle body, Caller caller) {
+    return conversations.rename(caller, id, body == null ? null : body.title());
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a conversation and its messages")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
-    conversations.delete(organization.caller(http), id);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
+    conversations.delete(caller, id);
     return ResponseEntity.noContent().build();
   }
 
@@ -94,8 +88,8 @@ class ConversationsApi {
       summary = "Ask a question; answers with the stored answer",
       description = "The answer cites passages of the conversation's sources only (source, section path or start-end seconds, similarity score, snippet) and records its latency and tokens. "
           + "When the sources do not answer, `inLibrary` is false and nothing is made up. Ask with `Accept: text/event-stream` to have it streamed instead.")
-  ChatMessage ask(@PathVariable UUID id, @RequestBody Question body, HttpServletRequest http) {
-    return conversations.ask(organization.caller(http), id, body == null ? null : body.question(), ChatListener.NONE);
+  ChatMessage ask(@PathVariable UUID id, @RequestBody Question body, Caller caller) {
+    return conversations.ask(caller, id, body == null ? null : body.question(), ChatListener.NONE);
   }
 
   @Metered(Meter.TEXT)
@@ -104,9 +98,9 @@ class ConversationsApi {
       summary = "Ask a question and stream the answer as Server-Sent Events",
       description = "Events: `question` (the stored question), `citations` (the numbered passages), `delta` (pieces of the answer's text, in order), `answer` (the stored answer), then the stream closes. "
           + "A failure sends one `error` event with Problem Details.")
-  SseEmitter stream(@PathVariable UUID id, @RequestBody Question body, HttpServletRequest http) {
+  SseEmitter stream(@PathVariable UUID id, @RequestBody Question body, Caller caller) {
     // Checked and charged before the stream opens: a refusal is an HTTP error with Problem Details.
-    Conversations.Admitted question = conversations.admit(organization.caller(http), id, body == null ? null : body.question());
+    Conversations.Admitted question = conversations.admit(caller, id, body == null ? null : body.question());
     SseEmitter emitter = new SseEmitter(300_000L);
     Thread.ofVirtual().name("chat-" + id).start(() -> {
       try {

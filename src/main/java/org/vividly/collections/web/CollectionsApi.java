@@ -2,7 +2,6 @@ package org.vividly.collections.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.vividly.collections.CollectionRole;
 import org.vividly.collections.Collections;
 import org.vividly.collections.SourceCollection;
 import org.vividly.common.InvalidRequest;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 
 @RestController
 @RequestMapping("/api/v1/collections")
@@ -30,11 +29,9 @@ import org.vividly.tenancy.CurrentOrganization;
 class CollectionsApi {
 
   private final Collections collections;
-  private final CurrentOrganization organization;
 
-  CollectionsApi(Collections collections, CurrentOrganization organization) {
+  CollectionsApi(Collections collections) {
     this.collections = collections;
-    this.organization = organization;
   }
 
   record Details(String name, String description, String instructor, String subject, String semester, List<String> tags) {
@@ -45,35 +42,35 @@ class CollectionsApi {
 
   @GetMapping
   @Operation(summary = "The caller's collections", description = "Those they are a member of (all of the organization's for admins), their default \"Uncategorized\" one first.")
-  List<SourceCollection> list(HttpServletRequest http) {
-    return collections.list(organization.caller(http));
+  List<SourceCollection> list(Caller caller) {
+    return collections.list(caller);
   }
 
   @PostMapping
   @Operation(summary = "Create a collection; the caller becomes its owner")
-  ResponseEntity<SourceCollection> create(@RequestBody Details body, HttpServletRequest http) {
+  ResponseEntity<SourceCollection> create(@RequestBody Details body, Caller caller) {
     if (body == null) throw new InvalidRequest("Send the collection's name and metadata.");
-    SourceCollection c = collections.create(organization.caller(http), body.toDetails());
+    SourceCollection c = collections.create(caller, body.toDetails());
     return ResponseEntity.created(URI.create("/api/v1/collections/" + c.id())).body(c);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A collection with its items and the caller's role")
-  SourceCollection get(@PathVariable UUID id, HttpServletRequest http) {
-    return collections.get(organization.caller(http), id);
+  SourceCollection get(@PathVariable UUID id, Caller caller) {
+    return collections.get(caller, id);
   }
 
   @PutMapping("/{id}")
   @Operation(summary = "Rename a collection or change its metadata", description = "Editors and owners.")
-  SourceCollection update(@PathVariable UUID id, @RequestBody Details body, HttpServletRequest http) {
+  SourceCollection update(@PathVariable UUID id, @RequestBody Details body, Caller caller) {
     if (body == null) throw new InvalidRequest("Send the collection's name and metadata.");
-    return collections.update(organization.caller(http), id, body.toDetails());
+    return collections.update(caller, id, body.toDetails());
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a collection; its videos and documents stay in the library", description = "Owners; the default collection cannot be deleted.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
-    collections.delete(organization.caller(http), id);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
+    collections.delete(caller, id);
     return ResponseEntity.noContent().build();
   }
 
@@ -81,41 +78,41 @@ class CollectionsApi {
 
   @PostMapping("/{id}/items")
   @Operation(summary = "Add sources (a video's source, a book, a document) to a collection", description = "Editors and owners.")
-  SourceCollection add(@PathVariable UUID id, @RequestBody Items body, HttpServletRequest http) {
+  SourceCollection add(@PathVariable UUID id, @RequestBody Items body, Caller caller) {
     if (body == null || body.sourceIds() == null || body.sourceIds().isEmpty()) throw new InvalidRequest("Send {\"sourceIds\": [...]} with at least one source.");
-    return collections.add(organization.caller(http), id, new HashSet<>(body.sourceIds()));
+    return collections.add(caller, id, new HashSet<>(body.sourceIds()));
   }
 
   @DeleteMapping("/{id}/items/{sourceId}")
   @Operation(summary = "Remove a source from a collection (it stays in the library)", description = "Editors and owners.")
-  SourceCollection remove(@PathVariable UUID id, @PathVariable UUID sourceId, HttpServletRequest http) {
-    return collections.remove(organization.caller(http), id, sourceId);
+  SourceCollection remove(@PathVariable UUID id, @PathVariable UUID sourceId, Caller caller) {
+    return collections.remove(caller, id, sourceId);
   }
 
   @GetMapping("/{id}/members")
   @Operation(summary = "A collection's members and their roles")
-  List<CollectionMember> members(@PathVariable UUID id, HttpServletRequest http) {
-    return collections.members(organization.caller(http), id);
+  List<CollectionMember> members(@PathVariable UUID id, Caller caller) {
+    return collections.members(caller, id);
   }
 
   @GetMapping("/{id}/share-candidates")
   @Operation(summary = "Find people to share a collection with", description = "Up to ten people whose name contains `q` (two characters or more) whom the caller may share with: "
       + "a student's classmates and teachers, a teacher's colleagues and students, anyone for admins. Owners only.")
-  List<CollectionMember> candidates(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q, HttpServletRequest http) {
-    return collections.shareCandidates(organization.caller(http), id, q);
+  List<CollectionMember> candidates(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String q, Caller caller) {
+    return collections.shareCandidates(caller, id, q);
   }
 
   record Share(String role) {}
 
   @PutMapping("/{id}/members/{userId}")
   @Operation(summary = "Share a collection with a person of the organization, or change their role", description = "Body {\"role\": \"owner\" | \"editor\" | \"viewer\"}. Owners only.")
-  List<CollectionMember> share(@PathVariable UUID id, @PathVariable UUID userId, @RequestBody Share body, HttpServletRequest http) {
-    return collections.share(organization.caller(http), id, userId, CollectionRole.of(body == null ? null : body.role()));
+  List<CollectionMember> share(@PathVariable UUID id, @PathVariable UUID userId, @RequestBody Share body, Caller caller) {
+    return collections.share(caller, id, userId, CollectionRole.of(body == null ? null : body.role()));
   }
 
   @DeleteMapping("/{id}/members/{userId}")
   @Operation(summary = "Stop sharing a collection with someone, or leave it", description = "Owners remove anyone; anyone may leave; the last owner stays.")
-  List<CollectionMember> unshare(@PathVariable UUID id, @PathVariable UUID userId, HttpServletRequest http) {
-    return collections.unshare(organization.caller(http), id, userId);
+  List<CollectionMember> unshare(@PathVariable UUID id, @PathVariable UUID userId, Caller caller) {
+    return collections.unshare(caller, id, userId);
   }
 }

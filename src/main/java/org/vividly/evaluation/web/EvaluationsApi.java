@@ -2,7 +2,6 @@ package org.vividly.evaluation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.vividly.evaluation.RetrievalEvaluation;
 import org.vividly.jobs.JobView;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 
 @RestController
 @RequestMapping("/api/v1/evaluations")
@@ -24,20 +23,18 @@ import org.vividly.tenancy.CurrentOrganization;
 class EvaluationsApi {
 
   private final RetrievalEvaluation evaluation;
-  private final CurrentOrganization organization;
 
-  EvaluationsApi(RetrievalEvaluation evaluation, CurrentOrganization organization) {
+  EvaluationsApi(RetrievalEvaluation evaluation) {
     this.evaluation = evaluation;
-    this.organization = organization;
   }
 
   @PostMapping(path = "/retrieval", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(
       summary = "Evaluate retrieval on a BEIR dataset",
       description = "Upload a ZIP of a BEIR folder (corpus.jsonl, queries.jsonl, qrels/<split>.tsv). The job's report gives nDCG@10, MRR@10, Recall@100 and query latency for BM25, vectors and hybrid.")
-  ResponseEntity<JobView> retrieval(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "test") String split, HttpServletRequest request) throws IOException {
+  ResponseEntity<JobView> retrieval(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "test") String split, Caller caller) throws IOException {
     try (InputStream in = file.getInputStream()) {
-      JobView job = evaluation.submit(organization.of(request), in, file.getOriginalFilename(), split);
+      JobView job = evaluation.submit(caller.organization(), in, file.getOriginalFilename(), split);
       return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     }
   }

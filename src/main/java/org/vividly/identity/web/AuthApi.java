@@ -16,14 +16,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vividly.identity.Account;
 import org.vividly.identity.Accounts;
+import org.vividly.identity.Emails;
 import org.vividly.identity.SignIn;
 import org.vividly.identity.SignInRefused;
 import org.vividly.identity.TokenPair;
 import org.vividly.identity.Tokens;
-import org.vividly.identity.Emails;
 import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Organizations;
 
 @RestController
@@ -34,15 +33,13 @@ class AuthApi {
   private final SignIn signIn;
   private final Tokens tokens;
   private final Accounts accounts;
-  private final CurrentOrganization current;
-  private final Organizations organizations;
+    private final Organizations organizations;
   private final Emails emails;
 
-  AuthApi(SignIn signIn, Tokens tokens, Accounts accounts, CurrentOrganization current, Organizations organizations, Emails emails) {
+  AuthApi(SignIn signIn, Tokens tokens, Accounts accounts, Organizations organizations, Emails emails) {
     this.signIn = signIn;
     this.tokens = tokens;
     this.accounts = accounts;
-    this.current = current;
     this.organizations = organizations;
     this.emails = emails;
   }
@@ -81,8 +78,7 @@ class AuthApi {
 
   @PostMapping("/auth/logout")
   @Operation(summary = "Sign out", description = "Ends this sign-in: its access and refresh tokens stop working at once, on every server.")
-  ResponseEntity<Void> logout(HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  ResponseEntity<Void> logout(HttpServletRequest request, Caller caller) {
     if (caller.session() != null) tokens.revoke(caller.session(), "signed out");
     HttpSession session = request.getSession(false);
     if (session != null) session.invalidate();
@@ -91,8 +87,7 @@ class AuthApi {
 
   @GetMapping("/me")
   @Operation(summary = "The signed-in person")
-  Account me(HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  Account me(Caller caller) {
     return accounts.get(caller.organization(), caller.userId());
   }
 

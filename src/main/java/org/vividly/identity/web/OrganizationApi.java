@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.vividly.common.Forbidden;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Organization;
 import org.vividly.tenancy.OrganizationId;
 import org.vividly.tenancy.OrganizationSettings;
@@ -35,12 +34,10 @@ class OrganizationApi {
 
   private final Organizations organizations;
   private final Schools schools;
-  private final CurrentOrganization current;
 
-  OrganizationApi(Organizations organizations, Schools schools, CurrentOrganization current) {
+  OrganizationApi(Organizations organizations, Schools schools) {
     this.organizations = organizations;
     this.schools = schools;
-    this.current = current;
   }
 
   record OrganizationView(Organization organization, OrganizationSettings settings) {}
@@ -57,23 +54,23 @@ class OrganizationApi {
 
   @GetMapping("/organization")
   @Operation(summary = "My organization and its settings")
-  OrganizationView organization(HttpServletRequest request) {
-    OrganizationId org = current.of(request);
+  OrganizationView organization(Caller caller) {
+    OrganizationId org = caller.organization();
     return new OrganizationView(organizations.get(org), organizations.settings(org));
   }
 
   @PatchMapping("/organization")
   @Operation(summary = "Rename my organization (org admin)")
-  OrganizationView rename(@RequestBody OrganizationName body, HttpServletRequest request) {
-    OrganizationId org = current.of(request);
+  OrganizationView rename(@RequestBody OrganizationName body, HttpServletRequest request, Caller caller) {
+    OrganizationId org = caller.organization();
     organizations.rename(org, body.name());
-    return organization(request);
+    return organization(caller);
   }
 
   @PutMapping("/organization/settings")
   @Operation(summary = "Replace my organization's settings (org admin)", description = "Libraries (the shared open library on or off), pricing (base plan, individual upgrades), compliance and features.")
-  OrganizationSettings settings(@RequestBody OrganizationSettings settings, HttpServletRequest request) {
-    return organizations.updateSettings(current.of(request), settings);
+  OrganizationSettings settings(@RequestBody OrganizationSettings settings, Caller caller) {
+    return organizations.updateSettings(caller.organization(), settings);
   }
 
   @GetMapping("/organizations")
@@ -91,76 +88,75 @@ class OrganizationApi {
 
   @DeleteMapping("/organizations/{id}")
   @Operation(summary = "Delete an organization (super admin)", description = "Soft delete: nobody can sign in to it any more; its records stay.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest request) {
-    if (current.of(request).value().equals(id)) throw new Forbidden("You cannot delete the organization you are signed in to");
+  ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
+    if (caller.organization().value().equals(id)) throw new Forbidden("You cannot delete the organization you are signed in to");
     organizations.delete(new OrganizationId(id));
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/schools")
   @Operation(summary = "Schools of my organization (org admin)")
-  List<School> schools(HttpServletRequest request) {
-    return schools.schools(current.of(request));
+  List<School> schools(Caller caller) {
+    return schools.schools(caller.organization());
   }
 
   @PostMapping("/schools")
   @Operation(summary = "Add a school (org admin)")
-  ResponseEntity<School> createSchool(@RequestBody CreateSchool body, HttpServletRequest request) {
-    School school = schools.createSchool(current.of(request), body.name());
+  ResponseEntity<School> createSchool(@RequestBody CreateSchool body, Caller caller) {
+    School school = schools.createSchool(caller.organization(), body.name());
     return ResponseEntity.created(URI.create("/api/v1/schools/" + school.id())).body(school);
   }
 
   @DeleteMapping("/schools/{id}")
   @Operation(summary = "Delete a school and its classes (org admin)")
-  ResponseEntity<Void> deleteSchool(@PathVariable UUID id, HttpServletRequest request) {
-    schools.deleteSchool(current.of(request), id);
+  ResponseEntity<Void> deleteSchool(@PathVariable UUID id, Caller caller) {
+    schools.deleteSchool(caller.organization(), id);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/classes")
   @Operation(summary = "Classes", description = "Admins: every class of the organization; teachers: their own.")
-  List<SchoolClass> classes(HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  List<SchoolClass> classes(Caller caller) {
     return schools.classes(caller.organization(), caller.role().isAdmin() ? null : caller.userId());
   }
 
   @PostMapping("/classes")
   @Operation(summary = "Create a class", description = "Admins: at any school, naming the teacher. Teachers: a class of their own at their own school (403 otherwise).")
-  ResponseEntity<SchoolClass> createClass(@RequestBody CreateClass body, HttpServletRequest request) {
-    SchoolClass created = schools.createClass(current.caller(request), body.schoolId(), body.teacherId(), body.name(), body.subject(), body.grade(), body.topics());
+  ResponseEntity<SchoolClass> createClass(@RequestBody CreateClass body, Caller caller) {
+    SchoolClass created = schools.createClass(caller, body.schoolId(), body.teacherId(), body.name(), body.subject(), body.grade(), body.topics());
     return ResponseEntity.created(URI.create("/api/v1/classes/" + created.id())).body(created);
   }
 
   @GetMapping("/classes/{id}")
   @Operation(summary = "One class", description = "Admins: any class; teachers: their own (404 otherwise).")
-  SchoolClass schoolClass(@PathVariable UUID id, HttpServletRequest request) {
-    return schools.managed(current.caller(request), id);
+  SchoolClass schoolClass(@PathVariable UUID id, Caller caller) {
+    return schools.managed(caller, id);
   }
 
   @DeleteMapping("/classes/{id}")
   @Operation(summary = "Delete a class", description = "Its teacher or an admin.")
-  ResponseEntity<Void> deleteClass(@PathVariable UUID id, HttpServletRequest request) {
-    schools.deleteClass(current.caller(request), id);
+  ResponseEntity<Void> deleteClass(@PathVariable UUID id, Caller caller) {
+    schools.deleteClass(caller, id);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/classes/{id}/students")
   @Operation(summary = "Ids of the students enrolled in a class", description = "Its teacher or an admin.")
-  List<UUID> roster(@PathVariable UUID id, HttpServletRequest request) {
-    return schools.roster(current.caller(request), id);
+  List<UUID> roster(@PathVariable UUID id, Caller caller) {
+    return schools.roster(caller, id);
   }
 
   @PutMapping("/classes/{id}/students/{studentId}")
   @Operation(summary = "Enroll a student (org admin)", description = "Enrolling twice does nothing. Teachers cannot enroll students (403): students join with the class's join code.")
-  ResponseEntity<Void> enroll(@PathVariable UUID id, @PathVariable UUID studentId, HttpServletRequest request) {
-    schools.enroll(current.caller(request), id, studentId);
+  ResponseEntity<Void> enroll(@PathVariable UUID id, @PathVariable UUID studentId, Caller caller) {
+    schools.enroll(caller, id, studentId);
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/classes/{id}/students/{studentId}")
   @Operation(summary = "Unenroll a student", description = "The class's teacher or an admin.")
-  ResponseEntity<Void> unenroll(@PathVariable UUID id, @PathVariable UUID studentId, HttpServletRequest request) {
-    schools.unenroll(current.caller(request), id, studentId);
+  ResponseEntity<Void> unenroll(@PathVariable UUID id, @PathVariable UUID studentId, Caller caller) {
+    schools.unenroll(caller, id, studentId);
     return ResponseEntity.noContent().build();
   }
 
@@ -169,19 +165,19 @@ class OrganizationApi {
 
   @GetMapping("/classes/{id}/join-code")
   @Operation(summary = "The code students join a class with", description = "The class's teacher or an admin; made on first use.")
-  JoinCode joinCode(@PathVariable UUID id, HttpServletRequest request) {
-    return new JoinCode(schools.joinCode(current.caller(request), id));
+  JoinCode joinCode(@PathVariable UUID id, Caller caller) {
+    return new JoinCode(schools.joinCode(caller, id));
   }
 
   @PostMapping("/classes/{id}/join-code")
   @Operation(summary = "Replace the join code", description = "The old code stops working. The class's teacher or an admin.")
-  JoinCode newJoinCode(@PathVariable UUID id, HttpServletRequest request) {
-    return new JoinCode(schools.newJoinCode(current.caller(request), id));
+  JoinCode newJoinCode(@PathVariable UUID id, Caller caller) {
+    return new JoinCode(schools.newJoinCode(caller, id));
   }
 
   @PostMapping("/classes/join")
   @Operation(summary = "Join a class with its code (students)", description = "Enrolls the signed-in student in the class of their organization with this code.")
-  SchoolClass join(@RequestBody JoinCode body, HttpServletRequest request) {
-    return schools.join(current.caller(request), body == null ? null : body.code());
+  SchoolClass join(@RequestBody JoinCode body, Caller caller) {
+    return schools.join(caller, body == null ? null : body.code());
   }
 }

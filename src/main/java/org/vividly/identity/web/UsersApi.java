@@ -2,7 +2,6 @@ package org.vividly.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +21,10 @@ import org.vividly.common.Forbidden;
 import org.vividly.common.NotFound;
 import org.vividly.identity.Account;
 import org.vividly.identity.Accounts;
+import org.vividly.identity.Emails;
 import org.vividly.identity.NewAccount;
 import org.vividly.identity.Tokens;
-import org.vividly.identity.Emails;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.tenancy.Organizations;
 import org.vividly.tenancy.Role;
 import org.vividly.tenancy.Visibility;
@@ -37,14 +35,12 @@ import org.vividly.tenancy.Visibility;
 class UsersApi {
 
   private final Accounts accounts;
-  private final CurrentOrganization current;
-  private final Tokens tokens;
+    private final Tokens tokens;
   private final Emails emails;
   private final Organizations organizations;
 
-  UsersApi(Accounts accounts, CurrentOrganization current, Tokens tokens, Emails emails, Organizations organizations) {
+  UsersApi(Accounts accounts, Tokens tokens, Emails emails, Organizations organizations) {
     this.accounts = accounts;
-    this.current = current;
     this.tokens = tokens;
     this.emails = emails;
     this.organizations = organizations;
@@ -67,16 +63,15 @@ class UsersApi {
 
   @GetMapping("/users")
   @Operation(summary = "People of the organization", description = "Admins see everyone; teachers see the students of their classes and themselves.")
-  List<Account> list(@RequestParam(required = false) String role, HttpServletRequest request) {
+  List<Account> list(@RequestParam(required = false) String role, Visibility seen) {
     Role only = role == null || role.isBlank() ? null : Role.parse(role);
-    Visibility visibility = current.visibility(request);
+    Visibility visibility = seen;
     return accounts.list(visibility.organization(), only, visibility.owners());
   }
 
   @PostMapping("/users")
   @Operation(summary = "Create an account (org admin)", description = "Without a password the person is invited: the answer carries a one-time link valid for 7 days. Emails are unique across the installation (409).")
-  ResponseEntity<Created> create(@RequestBody NewUser body, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  ResponseEntity<Created> create(@RequestBody NewUser body, Caller caller) {
     Role role = Role.parse(body.role());
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may create super admins");
     Account account = accounts.create(caller.organization(), new NewAccount(body.email(), body.displayName(), role, body.schoolId(), body.grade(), body.password(), body.interests()));
@@ -90,16 +85,14 @@ class UsersApi {
 
   @GetMapping("/users/{id}")
   @Operation(summary = "One person", description = "Admins: anyone in the organization; teachers: their students and themselves.")
-  Account get(@PathVariable UUID id, HttpServletRequest request) {
-    Caller caller = current.caller(request);
-    if (!current.visibility(request).allows(id)) throw new NotFound("User", id);
+  Account get(@PathVariable UUID id, Caller caller, Visibility seen) {
+    if (!seen.allows(id)) throw new NotFound("User", id);
     return accounts.get(caller.organization(), id);
   }
 
   @PatchMapping("/users/{id}")
   @Operation(summary = "Change a person's name, role, school or grade (org admin)")
-  Account update(@PathVariable UUID id, @RequestBody UpdateBody body, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  Account update(@PathVariable UUID id, @RequestBody UpdateBody body, Caller caller) {
     Role role = body.role() == null ? null : Role.parse(body.role());
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may make super admins");
     Account before = accounts.get(caller.organization(), id);
@@ -110,8 +103,7 @@ class UsersApi {
 
   @DeleteMapping("/users/{id}")
   @Operation(summary = "Delete a person (org admin)", description = "Soft delete: they can no longer sign in, their sessions end, their records stay.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
     if (id.equals(caller.userId())) throw new Forbidden("You cannot delete your own account");
     accounts.delete(caller.organization(), id);
     return ResponseEntity.noContent().build();
@@ -119,15 +111,13 @@ class UsersApi {
 
   @PostMapping("/users/{id}/invitation")
   @Operation(summary = "Invite a person again (org admin)", description = "A new one-time link valid for 7 days; older unused links stop working.")
-  Invitation reinvite(@PathVariable UUID id, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  Invitation reinvite(@PathVariable UUID id, Caller caller) {
     return invite(caller, accounts.get(caller.organization(), id));
   }
 
   @PutMapping("/me/preferences")
   @Operation(summary = "Set my interests and preferred modality", description = "Lessons relate examples to these interests.")
-  Account preferences(@RequestBody Preferences body, HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  Account preferences(@RequestBody Preferences body, Caller caller) {
     return accounts.setPreferences(caller.organization(), caller.userId(), body.interests(), body.preferredModality());
   }
 

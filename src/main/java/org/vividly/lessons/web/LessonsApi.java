@@ -2,7 +2,6 @@ package org.vividly.lessons.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.vividly.lessons.Lesson;
 import org.vividly.lessons.Lessons;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Visibility;
 
 @RestController
 @RequestMapping("/api/v1/lessons")
@@ -21,22 +20,20 @@ import org.vividly.tenancy.CurrentOrganization;
 class LessonsApi {
 
   private final Lessons lessons;
-  private final CurrentOrganization organization;
 
-  LessonsApi(Lessons lessons, CurrentOrganization organization) {
+  LessonsApi(Lessons lessons) {
     this.lessons = lessons;
-    this.organization = organization;
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A lesson asked earlier")
-  Lesson get(@PathVariable UUID id, HttpServletRequest request) {
-    return lessons.get(organization.visibility(request), id);
+  Lesson get(@PathVariable UUID id, Visibility seen) {
+    return lessons.get(seen, id);
   }
 
   @GetMapping
   @Operation(summary = "Recent lessons, newest first")
-  List<Lesson> recent(@RequestParam(defaultValue = "20") int limit, HttpServletRequest request) {
-    return lessons.recent(organization.visibility(request), Math.clamp(limit, 1, 200));
+  List<Lesson> recent(@RequestParam(defaultValue = "20") int limit, Visibility seen) {
+    return lessons.recent(seen, Math.clamp(limit, 1, 200));
   }
 }

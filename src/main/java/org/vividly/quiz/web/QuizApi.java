@@ -2,7 +2,6 @@ package org.vividly.quiz.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,7 @@ import org.vividly.quiz.Feedback;
 import org.vividly.quiz.QuizAnswer;
 import org.vividly.quiz.Quizzes;
 import org.vividly.quiz.StudentMastery;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -26,11 +25,9 @@ import org.vividly.tenancy.CurrentOrganization;
 class QuizApi {
 
   private final Quizzes quizzes;
-  private final CurrentOrganization current;
 
-  QuizApi(Quizzes quizzes, CurrentOrganization current) {
+  QuizApi(Quizzes quizzes) {
     this.quizzes = quizzes;
-    this.current = current;
   }
 
   @PostMapping("/lessons/{id}/answers")
@@ -41,14 +38,14 @@ class QuizApi {
           + "punctuation and a plural s do not count). An `exercise` is marked by the student: send it without `selfAssessment` to see the "
           + "solution (nothing is stored, `correct` is null), then again with `selfAssessment` `right` or `wrong`. Only the lesson's owner may "
           + "answer: anyone else gets 404.")
-  Feedback answer(@PathVariable UUID id, @RequestBody AnswerCommand body, HttpServletRequest request) {
-    return quizzes.answer(current.caller(request), id, body);
+  Feedback answer(@PathVariable UUID id, @RequestBody AnswerCommand body, Caller caller) {
+    return quizzes.answer(caller, id, body);
   }
 
   @GetMapping("/me/quiz-history")
   @Operation(summary = "My answers, newest first")
-  List<QuizAnswer> history(@RequestParam(defaultValue = "50") int limit, HttpServletRequest request) {
-    return quizzes.history(current.caller(request), limit);
+  List<QuizAnswer> history(@RequestParam(defaultValue = "50") int limit, Caller caller) {
+    return quizzes.history(caller, limit);
   }
 
   @GetMapping("/students/{studentId}/mastery")
@@ -56,13 +53,13 @@ class QuizApi {
       summary = "A student's sections: mastered, learning or missed",
       description = "From the student's latest answer to each question, per section (the heading path of the question's citation): mastered with at "
           + "least 2 answers and 80% right, missed under 50% right, else learning. Students read their own, teachers their classes' students, admins anyone.")
-  StudentMastery student(@PathVariable UUID studentId, HttpServletRequest request) {
-    return quizzes.student(current.caller(request), studentId);
+  StudentMastery student(@PathVariable UUID studentId, Caller caller) {
+    return quizzes.student(caller, studentId);
   }
 
   @GetMapping("/classes/{id}/mastery")
   @Operation(summary = "Every student of a class with their sections mastered, learning or missed", description = "For the class's teacher and the organization's admins.")
-  ClassMastery schoolClass(@PathVariable UUID id, HttpServletRequest request) {
-    return quizzes.schoolClass(current.caller(request), id);
+  ClassMastery schoolClass(@PathVariable UUID id, Caller caller) {
+    return quizzes.schoolClass(caller, id);
   }
 }

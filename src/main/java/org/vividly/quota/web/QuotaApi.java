@@ -2,7 +2,6 @@ package org.vividly.quota.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +15,7 @@ import org.vividly.quota.Plan;
 import org.vividly.quota.QuotaUsage;
 import org.vividly.quota.Quotas;
 import org.vividly.tenancy.Caller;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Visibility;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -24,11 +23,9 @@ import org.vividly.tenancy.CurrentOrganization;
 class QuotaApi {
 
   private final Quotas quotas;
-  private final CurrentOrganization current;
 
-  QuotaApi(Quotas quotas, CurrentOrganization current) {
+  QuotaApi(Quotas quotas) {
     this.quotas = quotas;
-    this.current = current;
   }
 
   /** @param planCode a plan of audience {@code individual}, or null to fall back to the organization's base plan */
@@ -42,21 +39,20 @@ class QuotaApi {
 
   @GetMapping("/me/quota")
   @Operation(summary = "My plan and this month's usage")
-  QuotaUsage mine(HttpServletRequest request) {
-    Caller caller = current.caller(request);
+  QuotaUsage mine(Caller caller) {
     return quotas.usage(caller.organization(), caller.userId());
   }
 
   @GetMapping("/users/{id}/quota")
   @Operation(summary = "A person's plan and usage", description = "Teachers: their students; admins: anyone in the organization.")
-  QuotaUsage of(@PathVariable UUID id, HttpServletRequest request) {
-    if (!current.visibility(request).allows(id)) throw new NotFound("User", id);
-    return quotas.usage(current.of(request), id);
+  QuotaUsage of(@PathVariable UUID id, Caller caller, Visibility seen) {
+    if (!seen.allows(id)) throw new NotFound("User", id);
+    return quotas.usage(caller.organization(), id);
   }
 
   @PutMapping("/users/{id}/plan")
   @Operation(summary = "Set a person's own plan (org admin)", description = "Only where the organization allows individual upgrades (403 otherwise). A payment provider's webhook will drive the same change.")
-  QuotaUsage change(@PathVariable UUID id, @RequestBody PlanChange body, HttpServletRequest request) {
-    return quotas.changePlan(current.of(request), id, body.planCode());
+  QuotaUsage change(@PathVariable UUID id, @RequestBody PlanChange body, Caller caller) {
+    return quotas.changePlan(caller.organization(), id, body.planCode());
   }
 }

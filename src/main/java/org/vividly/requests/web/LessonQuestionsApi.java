@@ -2,23 +2,22 @@ package org.vividly.requests.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.vividly.quota.Meter;
-import org.vividly.quota.Metered;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.vividly.lessons.Lesson;
 import org.vividly.lessons.Lessons;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Metered;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.ContentRequests;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Visibility;
 
 /**
@@ -32,12 +31,10 @@ class LessonQuestionsApi {
 
   private final ContentRequests requests;
   private final Lessons lessons;
-  private final CurrentOrganization organization;
 
-  LessonQuestionsApi(ContentRequests requests, Lessons lessons, CurrentOrganization organization) {
+  LessonQuestionsApi(ContentRequests requests, Lessons lessons) {
     this.requests = requests;
     this.lessons = lessons;
-    this.organization = organization;
   }
 
   /** @param grade 1-12, or 13-16 for college; default 9 */
@@ -49,8 +46,7 @@ class LessonQuestionsApi {
       summary = "Ask a question",
       description = "Composes a text lesson from the library, as a content request (one text unit of the monthly quota, one of the hour's questions). "
           + "When the library cannot answer, `inLibrary` is false and `closestSections` lists the nearest sections.")
-  ResponseEntity<Lesson> ask(@RequestBody LessonQuestion body, HttpServletRequest http) {
-    var caller = organization.caller(http);
+  ResponseEntity<Lesson> ask(@RequestBody LessonQuestion body, Caller caller) {
     ContentRequestCommand command = ContentRequestCommand.of(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds(), List.of("text"), null, null, null, null, null);
     ContentRequest created = requests.create(caller, command);
     Lesson lesson = lessons.get(new Visibility(caller.organization(), caller.userId(), Set.of(caller.userId())), created.lessonId());

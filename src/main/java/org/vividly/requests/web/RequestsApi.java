@@ -2,7 +2,6 @@ package org.vividly.requests.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +18,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.vividly.quota.Meter;
-import org.vividly.quota.Metered;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,12 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.vividly.common.NotFound;
 import org.vividly.common.ServerSentEvents;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Metered;
+import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
-import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.requests.ContentRequests;
 import org.vividly.requests.ModalityUsage;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Visibility;
 
 @RestController
@@ -42,11 +41,9 @@ import org.vividly.tenancy.Visibility;
 class RequestsApi {
 
   private final ContentRequests requests;
-  private final CurrentOrganization organization;
 
-  RequestsApi(ContentRequests requests, CurrentOrganization organization) {
+  RequestsApi(ContentRequests requests) {
     this.requests = requests;
-    this.organization = organization;
   }
 
   /**
@@ -66,35 +63,35 @@ class RequestsApi {
       description = "Answers the text lesson at once (`lessonId`; GET /api/v1/lessons/{id}). When audio or video was asked for and can be made here, "
           + "the answer is 202 Accepted and they render in the background: follow `/events` or poll the request. A modality that cannot be made here "
           + "(no speech engine or ffmpeg, or nothing to narrate) is marked `unavailable` in `outcomes` with the reason in `error`.")
-  ResponseEntity<ContentRequest> create(@RequestBody NewContentRequest body, HttpServletRequest http) {
+  ResponseEntity<ContentRequest> create(@RequestBody NewContentRequest body, Caller caller) {
     ContentRequestCommand command = ContentRequestCommand.of(body.question(), body.grade() == null ? 9 : body.grade(), body.interests(), body.sourceIds(), body.modalities(), body.preferredModality(), body.textLanguage(), body.audioLanguage(), body.resolution(), body.voiceRate());
-    ContentRequest created = requests.create(organization.caller(http), command);
+    ContentRequest created = requests.create(caller, command);
     return ResponseEntity.status(created.finished() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).location(URI.create("/api/v1/requests/" + created.id())).body(created);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A request with its stages, outcomes, files and cost")
-  ContentRequest get(@PathVariable UUID id, HttpServletRequest http) {
-    return requests.get(organization.visibility(http), id);
+  ContentRequest get(@PathVariable UUID id, Visibility seen) {
+    return requests.get(seen, id);
   }
 
   @GetMapping
   @Operation(summary = "Recent requests, newest first")
-  List<ContentRequest> recent(@RequestParam(defaultValue = "20") int limit, HttpServletRequest http) {
-    return requests.recent(organization.visibility(http), Math.clamp(limit, 1, 200));
+  List<ContentRequest> recent(@RequestParam(defaultValue = "20") int limit, Visibility seen) {
+    return requests.recent(seen, Math.clamp(limit, 1, 200));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a request and its files")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
-    requests.delete(organization.visibility(http), id);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Visibility seen) {
+    requests.delete(seen, id);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/usage")
   @Operation(summary = "Modality usage summary", description = "Per modality: requests, successes, failures, success rate, average generation time and cost.")
-  List<ModalityUsage> usage(HttpServletRequest http) {
-    return requests.usage(organization.of(http));
+  List<ModalityUsage> usage(Caller caller) {
+    return requests.usage(caller.organization());
   }
 
   @GetMapping("/{id}/files/{name}")
@@ -102,8 +99,8 @@ class RequestsApi {
   @Operation(
       summary = "A produced file (lesson.md, narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png)",
       description = "Supports HTTP range requests (206 Partial Content), so players can seek. Add `download=true` to save it instead of playing it.")
-  ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, HttpServletRequest http) {
-    ContentRequests.StoredFile file = requests.file(organization.visibility(http), id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
+  ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, Visibility seen) {
+    ContentRequests.StoredFile file = requests.file(seen, id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
     ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline()).filename(name).build();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.media().contentType()))
@@ -117,8 +114,8 @@ class RequestsApi {
   @Operation(
       summary = "Follow a request as Server-Sent Events",
       description = "Sends a `progress` event with the request whenever it changes (checked every half second), then one `done` event with the finished request, and closes.")
-  SseEmitter events(@PathVariable UUID id, HttpServletRequest http) {
-    Visibility visibility = organization.visibility(http);
+  SseEmitter events(@PathVariable UUID id, Visibility seen) {
+    Visibility visibility = seen;
     requests.get(visibility, id);
     return ServerSentEvents.follow("request-events-" + id, () -> requests.get(visibility, id), ContentRequest::finished);
   }

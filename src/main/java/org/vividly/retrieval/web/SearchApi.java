@@ -3,7 +3,6 @@ package org.vividly.retrieval.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -16,7 +15,7 @@ import org.vividly.retrieval.SearchHit;
 import org.vividly.retrieval.SearchMode;
 import org.vividly.retrieval.SearchRequest;
 import org.vividly.retrieval.SearchResult;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 
 @RestController
 @RequestMapping("/api/v1/search")
@@ -26,12 +25,10 @@ class SearchApi {
   private final org.vividly.tenancy.Organizations organizations;
 
   private final Retriever retriever;
-  private final CurrentOrganization organization;
 
-  SearchApi(Retriever retriever, CurrentOrganization organization, org.vividly.tenancy.Organizations organizations) {
+  SearchApi(Retriever retriever, org.vividly.tenancy.Organizations organizations) {
     this.organizations = organizations;
     this.retriever = retriever;
-    this.organization = organization;
   }
 
   /** A search answer. {@code tookMs} includes embedding the query. */
@@ -51,8 +48,8 @@ class SearchApi {
       @RequestParam(defaultValue = "HYBRID") @Parameter(description = "BM25, VECTOR or HYBRID") SearchMode mode,
       @RequestParam(required = false) Set<UUID> source,
       @RequestParam(required = false) Set<String> kind,
-      HttpServletRequest request) {
-    SearchResult result = retriever.search(new SearchRequest(organization.of(request), q, k, mode, source, kind, kind == null || kind.isEmpty() ? Set.of("teacher-note") : Set.of()).withLibraries(organizations.searchable(organization.of(request))));
+      Caller caller) {
+    SearchResult result = retriever.search(new SearchRequest(caller.organization(), q, k, mode, source, kind, kind == null || kind.isEmpty() ? Set.of("teacher-note") : Set.of()).withLibraries(organizations.searchable(caller.organization())));
     List<Hit> hits = new java.util.ArrayList<>();
     for (SearchHit h : result.hits()) {
       var c = h.citation();

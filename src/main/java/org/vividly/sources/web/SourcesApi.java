@@ -2,7 +2,6 @@ package org.vividly.sources.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +26,7 @@ import org.vividly.sources.SkippedFile;
 import org.vividly.sources.SourceDetail;
 import org.vividly.sources.SourceSummary;
 import org.vividly.sources.Sources;
-import org.vividly.tenancy.CurrentOrganization;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -41,46 +40,44 @@ class SourcesApi {
   private final org.vividly.tenancy.Organizations organizations;
 
   /** The libraries the caller reads: their organization's and the shared ones it enabled. */
-  private java.util.Set<OrganizationId> libraries(HttpServletRequest request) {
-    return organizations.searchable(organization.of(request));
+  private java.util.Set<OrganizationId> libraries(Caller caller) {
+    return organizations.searchable(caller.organization());
   }
 
   private final Sources sources;
   private final Ingestion ingestion;
-  private final CurrentOrganization organization;
-  private final JsonMapper json;
+    private final JsonMapper json;
 
-  SourcesApi(Sources sources, Ingestion ingestion, CurrentOrganization organization, JsonMapper json, org.vividly.tenancy.Organizations organizations) {
+  SourcesApi(Sources sources, Ingestion ingestion, JsonMapper json, org.vividly.tenancy.Organizations organizations) {
     this.organizations = organizations;
     this.sources = sources;
     this.ingestion = ingestion;
-    this.organization = organization;
     this.json = json;
   }
 
   @GetMapping("/sources")
   @Operation(summary = "List the sources in the library, with section, chunk and token counts", description = "The organization's own sources, then those of the shared libraries it enabled.")
-  List<SourceSummary> list(HttpServletRequest request) {
-    return sources.list(libraries(request));
+  List<SourceSummary> list(Caller caller) {
+    return sources.list(libraries(caller));
   }
 
   @GetMapping("/sources/{id}")
   @Operation(summary = "A source with its table of contents")
-  SourceDetail get(@PathVariable UUID id, HttpServletRequest request) {
-    return sources.get(libraries(request), id);
+  SourceDetail get(@PathVariable UUID id, Caller caller) {
+    return sources.get(libraries(caller), id);
   }
 
   @DeleteMapping("/sources/{id}")
   @Operation(summary = "Delete a source, its sections, chunks and vectors, from the database and the search index", description = "Whoever added it, or an admin (403 otherwise); a book of the whole library (the demo's) only an admin.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest request) {
-    sources.delete(organization.caller(request), id);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
+    sources.delete(caller, id);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/passages/{id}")
   @Operation(summary = "One passage (chunk): its text and where it sits in its source")
-  Passage passage(@PathVariable long id, HttpServletRequest request) {
-    return sources.passage(libraries(request), id);
+  Passage passage(@PathVariable long id, Caller caller) {
+    return sources.passage(libraries(caller), id);
   }
 
   @PostMapping(path = "/ingestions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -90,11 +87,11 @@ class SourcesApi {
           "Upload one document (PDF, EPUB, HTML, Markdown, text) or a ZIP archive of a folder, for example an OpenStax CNXML book. "
               + "Returns the ingestion job at once; follow its progress at /api/v1/jobs/{id}. `skipped` optionally lists files the client left out, as JSON [{file, reason}]. "
               + "An upload that unpacks to more than vividly.sources.max-upload-size, or to more than vividly.sources.max-compression-ratio times its size (a ZIP bomb), answers 413 Problem Details (type upload-too-large) and nothing of it is kept.")
-  ResponseEntity<JobView> ingest(@RequestPart("file") MultipartFile file, @RequestPart(name = "skipped", required = false) String skipped, HttpServletRequest request) {
+  ResponseEntity<JobView> ingest(@RequestPart("file") MultipartFile file, @RequestPart(name = "skipped", required = false) String skipped, Caller caller) {
     if (file.isEmpty()) throw new InvalidRequest((file.getOriginalFilename() == null ? "The upload" : file.getOriginalFilename()) + " is empty");
     List<SkippedFile> clientSkipped = parseSkipped(skipped);
     try (InputStream in = file.getInputStream()) {
-      JobView job = ingestion.ingest(organization.of(request), organization.caller(request), in, file.getOriginalFilename(), clientSkipped);
+      JobView job = ingestion.ingest(caller.organization(), caller, in, file.getOriginalFilename(), clientSkipped);
       return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -103,8 +100,8 @@ class SourcesApi {
 
   @PostMapping("/index/rebuild")
   @Operation(summary = "Rebuild the search index from the chunks and vectors stored in the database")
-  ResponseEntity<JobView> reindex(HttpServletRequest request) {
-    JobView job = ingestion.reindex(organization.of(request));
+  ResponseEntity<JobView> reindex(Caller caller) {
+    JobView job = ingestion.reindex(caller.organization());
     return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.id())).body(job);
   }
 

@@ -2,7 +2,6 @@ package org.vividly.videos.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,8 +32,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
 import org.vividly.common.ServerSentEvents;
-import org.vividly.tenancy.CurrentOrganization;
 import org.vividly.ratelimit.OwnRateLimit;
+import org.vividly.tenancy.Caller;
 import org.vividly.videos.Video;
 import org.vividly.videos.VideoStatus;
 import org.vividly.videos.Videos;
@@ -45,11 +44,9 @@ import org.vividly.videos.Videos;
 class VideosApi {
 
   private final Videos videos;
-  private final CurrentOrganization organization;
 
-  VideosApi(Videos videos, CurrentOrganization organization) {
+  VideosApi(Videos videos) {
     this.videos = videos;
-    this.organization = organization;
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -65,11 +62,11 @@ class VideosApi {
       @RequestParam(required = false) String language,
       @RequestParam(required = false) String tags,
       @RequestParam(required = false) UUID collectionId,
-      HttpServletRequest http) {
+      Caller caller) {
     try {
       Videos.Upload m = media == null || media.isEmpty() && media.getOriginalFilename() == null ? null : new Videos.Upload(media.getInputStream(), media.getOriginalFilename());
       Videos.Upload s = subtitles == null || subtitles.isEmpty() && subtitles.getOriginalFilename() == null ? null : new Videos.Upload(subtitles.getInputStream(), subtitles.getOriginalFilename());
-      Video video = videos.add(organization.caller(http), new Videos.Details(title, language, splitTags(tags), collectionId), m, s);
+      Video video = videos.add(caller, new Videos.Details(title, language, splitTags(tags), collectionId), m, s);
       return ResponseEntity.accepted().location(URI.create("/api/v1/videos/" + video.id())).body(video);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -84,28 +81,28 @@ class VideosApi {
       summary = "Add a recording by its web address, fetched with yt-dlp",
       description = "Only http(s) addresses without a user name whose host resolves to public addresses: loopback, private, link-local, unique-local, multicast, reserved and cloud metadata addresses answer 400 Problem Details (type address-not-allowed), "
           + "unless listed in vividly.videos.allowed-hosts; redirects are checked the same way before yt-dlp fetches. Needs yt-dlp on the server; without it the answer is 501 Problem Details (type yt-dlp-missing). The site's subtitles are used when it has them, else speech-to-text.")
-  ResponseEntity<Video> byAddress(@RequestBody ByAddress body, HttpServletRequest http) {
+  ResponseEntity<Video> byAddress(@RequestBody ByAddress body, Caller caller) {
     if (body == null) throw new InvalidRequest("Send {\"url\": \"https://...\"}.");
-    Video video = videos.addFromUrl(organization.caller(http), new Videos.Details(body.title(), body.language(), body.tags(), body.collectionId()), body.url());
+    Video video = videos.addFromUrl(caller, new Videos.Details(body.title(), body.language(), body.tags(), body.collectionId()), body.url());
     return ResponseEntity.accepted().location(URI.create("/api/v1/videos/" + video.id())).body(video);
   }
 
   @GetMapping
   @Operation(summary = "The organization's videos, newest first", description = "`tag` keeps only videos with that tag.")
-  List<Video> list(@RequestParam(required = false) String tag, HttpServletRequest http) {
-    return videos.list(organization.of(http), tag);
+  List<Video> list(@RequestParam(required = false) String tag, Caller caller) {
+    return videos.list(caller.organization(), tag);
   }
 
   @GetMapping("/{id}")
   @Operation(summary = "A video, with its status and progress")
-  Video get(@PathVariable UUID id, HttpServletRequest http) {
-    return videos.get(organization.of(http), id);
+  Video get(@PathVariable UUID id, Caller caller) {
+    return videos.get(caller.organization(), id);
   }
 
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(summary = "Follow a video's transcription as Server-Sent Events", description = "A `progress` event whenever it changes, then one `done` event when it is ready or failed.")
-  SseEmitter events(@PathVariable UUID id, HttpServletRequest http) {
-    var org = organization.of(http);
+  SseEmitter events(@PathVariable UUID id, Caller caller) {
+    var org = caller.organization();
     videos.get(org, id);
     return ServerSentEvents.follow("video-events-" + id, () -> videos.get(org, id), v -> v.status().finished());
   }
@@ -113,8 +110,8 @@ class VideosApi {
   @GetMapping("/{id}/media")
   @OwnRateLimit("media files: a player fetches one in many range requests, and seeking makes more")
   @Operation(summary = "The recording, for a player", description = "Supports HTTP range requests (206 Partial Content), so the player can seek to a cited moment.")
-  ResponseEntity<Resource> media(@PathVariable UUID id, HttpServletRequest http) {
-    var org = organization.of(http);
+  ResponseEntity<Resource> media(@PathVariable UUID id, Caller caller) {
+    var org = caller.organization();
     Video video = videos.get(org, id);
     Path file = videos.media(org, id);
     return ResponseEntity.ok()
@@ -126,8 +123,8 @@ class VideosApi {
   @GetMapping(path = "/{id}/captions.vtt", produces = "text/vtt")
   @OwnRateLimit("media files: a player fetches one in many range requests, and seeking makes more")
   @Operation(summary = "The transcript as WebVTT captions", description = "From the uploaded subtitles, or from speech-to-text.")
-  ResponseEntity<Resource> captions(@PathVariable UUID id, HttpServletRequest http) {
-    Path vtt = videos.captions(organization.of(http), id).orElseThrow(() -> new NotFound("Captions of video", id));
+  ResponseEntity<Resource> captions(@PathVariable UUID id, Caller caller) {
+    Path vtt = videos.captions(caller.organization(), id).orElseThrow(() -> new NotFound("Captions of video", id));
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/vtt;charset=UTF-8")).body(new FileSystemResource(vtt));
   }
 
@@ -135,20 +132,20 @@ class VideosApi {
 
   @PutMapping("/{id}/tags")
   @Operation(summary = "Replace a video's tags", description = "Whoever added it, or an admin.")
-  Video tags(@PathVariable UUID id, @RequestBody Tags body, HttpServletRequest http) {
-    return videos.setTags(organization.caller(http), id, body == null ? List.of() : body.tags());
+  Video tags(@PathVariable UUID id, @RequestBody Tags body, Caller caller) {
+    return videos.setTags(caller, id, body == null ? List.of() : body.tags());
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a finished video: its transcript's passages, its files and its record", description = "Whoever added it, or an admin; 409 while it is still being worked on.")
-  ResponseEntity<Void> delete(@PathVariable UUID id, HttpServletRequest http) {
-    videos.delete(organization.caller(http), id);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Caller caller) {
+    videos.delete(caller, id);
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping
   @Operation(summary = "Delete every finished video with the given statuses", description = "`status=ready`, `status=failed` or both (`status=ready,failed`). Only the caller's own videos, or all for admins. Answers the number deleted.")
-  Map<String, Integer> deleteAll(@RequestParam List<String> status, HttpServletRequest http) {
+  Map<String, Integer> deleteAll(@RequestParam List<String> status, Caller caller) {
     Set<VideoStatus> statuses = EnumSet.noneOf(VideoStatus.class);
     for (String s : status) {
       for (String part : s.split(",")) {
@@ -160,7 +157,7 @@ class VideosApi {
         }
       }
     }
-    return Map.of("deleted", videos.deleteAll(organization.caller(http), statuses));
+    return Map.of("deleted", videos.deleteAll(caller, statuses));
   }
 
   static List<String> splitTags(String tags) {
