@@ -30,9 +30,7 @@ class ErrorEndpoint implements ErrorController {
     String detail = detail(request, status);
     String uri = uriOf(request);
     if (uri.startsWith("/api/") || !acceptsHtml(request)) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-      problem.setType(URI.create("https://vividly.org/problems/" + (status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "invalid-request")));
-      problem.setTitle(status.getReasonPhrase());
+      ProblemDetail problem = Problems.of(status, status == HttpStatus.NOT_FOUND ? "not-found" : status.is5xxServerError() ? "internal" : "invalid-request", status.getReasonPhrase(), detail);
       problem.setInstance(URI.create(uri.startsWith("/") ? uri.replaceAll("[^\\w/.~-]", "_") : "/"));
       return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -1,7 +1,6 @@
 package org.vividly.common;
 
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,7 +8,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * The one place where exceptions become RFC 7807 Problem Details. Spring's own exceptions (bad
+ * The one place where exceptions in MVC handlers become RFC 7807 Problem Details ({@link Problems}
+ * makes and writes them everywhere else too). Spring's own exceptions (bad
  * JSON, missing parameters, validation) are handled by the {@link ResponseEntityExceptionHandler}
  * base class, which already speaks Problem Details.
  */
@@ -18,16 +18,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(VividlyException.class)
   org.springframework.http.ResponseEntity<ProblemDetail> handle(VividlyException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-    problem.setType(e.type());
-    problem.setTitle(e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2"));
-    problem.setProperty("retriable", e.retriable());
-    e.properties().forEach(problem::setProperty);
+    ProblemDetail problem = Problems.of(e);
     var response = org.springframework.http.ResponseEntity.status(e.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
-    if (e.retryAfterSeconds() > 0) {
-      problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
-      response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-    }
+    if (e.retryAfterSeconds() > 0) response.header("Retry-After", Long.toString(e.retryAfterSeconds()));
     return response.body(problem);
   }
 
@@ -37,19 +30,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler(org.springframework.jdbc.CannotGetJdbcConnectionException.class)
   org.springframework.http.ResponseEntity<ProblemDetail> handle(org.springframework.jdbc.CannotGetJdbcConnectionException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The server is too busy right now. Try again in a few seconds.");
-    problem.setType(URI.create("https://vividly.org/problems/overloaded"));
-    problem.setTitle("Overloaded");
+    ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", "The server is too busy right now. Try again in a few seconds.");
     problem.setProperty("retriable", true);
     return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail handle(ConstraintViolationException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setType(URI.create("https://vividly.org/problems/invalid-request"));
-    problem.setTitle("Invalid Request");
-    return problem;
+    return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid Request", e.getMessage());
   }
 
   /** A body that could not be read; when it was refused by {@link TextInput}, say which field and why. */
@@ -71,18 +59,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   org.springframework.http.ResponseEntity<ProblemDetail> handle(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
     if (e instanceof org.springframework.security.access.AccessDeniedException || e instanceof org.springframework.security.core.AuthenticationException) throw e;
     if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) return null;
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, ClientMessages.of(e, request.getMethod() + " " + request.getRequestURI()));
-    problem.setType(URI.create("https://vividly.org/problems/internal"));
-    problem.setTitle("Internal Server Error");
+    ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error", ClientMessages.of(e, request.getMethod() + " " + request.getRequestURI()));
     problem.setProperty("retriable", true);
     return org.springframework.http.ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ProblemDetail handle(IllegalArgumentException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    problem.setType(URI.create("https://vividly.org/problems/invalid-request"));
-    problem.setTitle("Invalid Request");
-    return problem;
+    return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid Request", e.getMessage());
   }
 }

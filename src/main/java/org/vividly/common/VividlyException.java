@@ -29,7 +29,7 @@ public abstract class VividlyException extends RuntimeException {
 
   /** Stable problem type, for example {@code https://vividly.org/problems/source-unreadable}. */
   public URI type() {
-    return URI.create("https://vividly.org/problems/" + type);
+    return URI.create(Problems.TYPES + type);
   }
 
   /** Seconds after which trying again may succeed (sent as {@code Retry-After}), or 0 for none. */

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -127,12 +126,7 @@ class ConversationsApi {
         });
         emitter.complete();
       } catch (VividlyException e) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", e.type().toString());
-        problem.put("title", e.getClass().getSimpleName());
-        problem.put("status", e.status().value());
-        problem.put("detail", e.getMessage());
-        send(emitter, "error", problem);
+        send(emitter, "error", org.vividly.common.Problems.asMap(org.vividly.common.Problems.of(e)));
         emitter.complete();
       } catch (RuntimeException e) {
         send(emitter, "error", Map.of("status", 500, "title", "Internal Server Error", "detail", "The answer could not be made. " + ClientMessages.of(e, "Answering in conversation " + id)));

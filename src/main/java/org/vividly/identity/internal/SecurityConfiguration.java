@@ -4,9 +4,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
@@ -14,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -172,18 +169,10 @@ class SecurityConfiguration {
   }
 
   private static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response, int status, String type, String title, String detail) throws IOException {
-    response.setStatus(status);
     if (status == 401) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"vividly\"" + (request.getHeader("Authorization") != null ? ", error=\"invalid_token\"" : ""));
     }
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "https://vividly.org/problems/" + type);
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    body.put("instance", request.getRequestURI());
-    response.getWriter().write(json.writeValueAsString(body));
+    org.vividly.common.Problems.write(request, response, org.vividly.common.Problems.of(org.springframework.http.HttpStatusCode.valueOf(status), type, title, detail), json);
   }
 
 }

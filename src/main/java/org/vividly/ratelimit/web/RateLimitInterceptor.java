@@ -4,14 +4,14 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.vividly.common.Problems;
 import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.ratelimit.RateLimit;
 import org.vividly.ratelimit.RateLimitDecision;
@@ -64,16 +64,9 @@ class RateLimitInterceptor implements HandlerInterceptor, WebMvcConfigurer {
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, RateLimitDecision d) throws IOException {
-    response.setStatus(429);
     response.setHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "https://vividly.org/problems/rate-limited");
-    problem.put("title", "Too Many Requests");
-    problem.put("status", 429);
-    problem.put("detail", "Too many " + RateLimit.API.description + " (" + d.policy() + "). Try again in " + d.retryAfterSeconds() + " s.");
-    problem.put("instance", request.getRequestURI());
-    problem.put("retryAfterSeconds", d.retryAfterSeconds());
-    response.getWriter().write(json.writeValueAsString(problem));
+    ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests", "Too many " + RateLimit.API.description + " (" + d.policy() + "). Try again in " + d.retryAfterSeconds() + " s.");
+    problem.setProperty("retryAfterSeconds", d.retryAfterSeconds());
+    Problems.write(request, response, problem, json);
   }
 }
