@@ -109,7 +109,7 @@ class AskPage {
     return "request";
   }
 
-  /** The progress fragment htmx polls; once the request is done the page reloads to show the player. */
+  /** The progress fragment, fetched again whenever the request's event stream says it changed; once it is done the page reloads to show the player. */
   @GetMapping("/requests/{id}/progress")
   String progress(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response, Visibility seen) {
     ContentRequest r = requests.get(seen, id);

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.vividly.common.ChangeSignals;
 import org.vividly.common.ClientMessages;
 import org.vividly.common.VividlyException;
 import org.vividly.jobs.Job;
@@ -182,6 +183,14 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
   }
 
   private void flush(LiveJob job, String status, String error) {
+    try {
+      write(job, status, error);
+    } finally {
+      ChangeSignals.signal("job:" + job.id);
+    }
+  }
+
+  private void write(LiveJob job, String status, String error) {
     jdbc.sql(
             """
             UPDATE job SET status = ?, sections_total = ?, sections_done = ?, chunks_total = ?, chunks_done = ?,
@@ -291,6 +300,7 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
     @Override
     public void phase(String phase) {
       this.phase = phase;
+      ChangeSignals.signal("job:" + id);
     }
 
     @Override
@@ -303,6 +313,8 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
       if (now - lastFlush > FLUSH_INTERVAL.toNanos()) {
         lastFlush = now;
         flush(this, "running", null);
+      } else {
+        ChangeSignals.signal("job:" + id);
       }
     }
   }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.vividly.common.ChangeSignals;
 import org.vividly.requests.ContentRequestCommand;
 import org.vividly.requests.Modality;
 import org.vividly.requests.ModalityUsage;
@@ -72,6 +73,7 @@ public class RequestStore {
   void startStage(UUID id, Stage stage) {
     jdbc.sql("UPDATE content_request_stage SET status = 'running', started_at = now(), ended_at = NULL, duration_ms = NULL, attempts = attempts + 1, error = NULL WHERE request_id = ? AND stage = ?").params(id, stage.key()).update();
     jdbc.sql("UPDATE content_request SET status = 'running', current_stage = ?, updated_at = now() WHERE id = ?").params(stage.key(), id).update();
+    ChangeSignals.signal("request:" + id);
   }
 
   /** Records a finished attempt; usage and cost replace those of earlier attempts, never add to them. */
@@ -81,6 +83,7 @@ public class RequestStore {
           llm_tokens = ?, peak_rss_kb = ?, bytes_out = ?, cost_usd = ? WHERE request_id = ? AND stage = ?""")
         .params(durationMs, u.cpuSeconds(), u.audioSeconds(), u.videoSeconds(), u.llmTokens(), u.peakRssKb(), u.bytesOut(), cost, id, stage.key())
         .update();
+    ChangeSignals.signal("request:" + id);
   }
 
   /** Records a stage that ran before the request row's clock, such as retrieval, with its own times. */
@@ -91,14 +94,17 @@ public class RequestStore {
 
   void failStage(UUID id, Stage stage, long durationMs, String error) {
     jdbc.sql("UPDATE content_request_stage SET status = 'failed', ended_at = now(), duration_ms = ?, error = ? WHERE request_id = ? AND stage = ?").params(durationMs, error, id, stage.key()).update();
+    ChangeSignals.signal("request:" + id);
   }
 
   void skipStages(UUID id, Modality modality) {
     jdbc.sql("UPDATE content_request_stage SET status = 'skipped' WHERE request_id = ? AND modality = ? AND status IN ('pending', 'failed')").params(id, modality.key()).update();
+    ChangeSignals.signal("request:" + id);
   }
 
   void setOutcome(UUID id, Modality modality, String outcome) {
     jdbc.sql("UPDATE content_request SET outcomes = jsonb_set(outcomes, ?::text[], to_jsonb(?::text)), updated_at = now() WHERE id = ?").params("{" + modality.key() + "}", outcome, id).update();
+    ChangeSignals.signal("request:" + id);
   }
 
   void addFormat(UUID id, String name) {
@@ -109,10 +115,12 @@ public class RequestStore {
 
   void setError(UUID id, String error) {
     jdbc.sql("UPDATE content_request SET error = ?, updated_at = now() WHERE id = ?").params(error, id).update();
+    ChangeSignals.signal("request:" + id);
   }
 
   void finish(UUID id, String status, String error) {
     jdbc.sql("UPDATE content_request SET status = ?, current_stage = NULL, error = ?, completed_at = now(), updated_at = now() WHERE id = ?").params(status, error, id).update();
+    ChangeSignals.signal("request:" + id);
   }
 
   public Optional<Row> find(Visibility v, UUID id) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.vividly.common.ChangeSignals;
 import org.vividly.tenancy.OrganizationId;
 import org.vividly.videos.Video;
 import org.vividly.videos.VideoStatus;
@@ -45,22 +46,26 @@ public class VideoStore {
 
   public void status(OrganizationId org, UUID id, VideoStatus status, double progress) {
     jdbc.sql("UPDATE video SET status = ?, progress = ? WHERE organization_id = ? AND id = ? AND status NOT IN ('ready', 'failed')").params(status.code(), progress, org.value(), id).update();
+    ChangeSignals.signal("video:" + id);
   }
 
   public void fetched(OrganizationId org, UUID id, String title, String mediaFile, String mediaType, boolean hasVideo, Double duration, String transcriptOrigin) {
     jdbc.sql("UPDATE video SET title = ?, media_file = ?, media_type = ?, has_video = ?, duration_seconds = ?, transcript_origin = ? WHERE organization_id = ? AND id = ?")
         .params(title, mediaFile, mediaType, hasVideo, duration, transcriptOrigin, org.value(), id)
         .update();
+    ChangeSignals.signal("video:" + id);
   }
 
   public void ready(OrganizationId org, UUID id, UUID sourceId, Double duration) {
     jdbc.sql("UPDATE video SET status = 'ready', progress = 1, source_id = ?, duration_seconds = coalesce(duration_seconds, ?), finished_at = now() WHERE organization_id = ? AND id = ?")
         .params(sourceId, duration, org.value(), id)
         .update();
+    ChangeSignals.signal("video:" + id);
   }
 
   public void failed(OrganizationId org, UUID id, String error) {
     jdbc.sql("UPDATE video SET status = 'failed', error = ?, media_file = NULL, media_type = NULL, finished_at = now() WHERE organization_id = ? AND id = ?").params(error, org.value(), id).update();
+    ChangeSignals.signal("video:" + id);
   }
 
   public void tags(OrganizationId org, UUID id, List<String> tags) {
