@@ -125,8 +125,14 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
     return find(organization, id).orElseThrow();
   }
 
-  /** Runs a job on a worker of its queue. Never throws: the outcome is the job row's status. */
+  /** Runs a job on a worker of its queue. Throws only for a job this server is running already: the outcome is the job row's status. */
   private void execute(UUID id) {
+    if (live.containsKey(id)) {
+      // Taken for dead while this server still runs it (a stall longer than the heartbeat allows): do
+      // not run it twice. Failing this execution keeps it scheduled (db-scheduler retries it later),
+      // so the job is still looked after if this server dies before the running attempt ends.
+      throw new IllegalStateException("Job " + id + " was revived while this server still runs it; the running attempt goes on");
+    }
     Map<String, Object> row = jdbc.sql("UPDATE job SET status = 'running', started_at = coalesce(started_at, now()), attempts = attempts + 1 WHERE id = ? AND status IN ('queued', 'running') RETURNING organization_id, kind, label, data::text AS data, attempts")
         .param(id)
         .query()
