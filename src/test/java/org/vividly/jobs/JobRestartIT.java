@@ -112,19 +112,8 @@ class JobRestartIT {
     assertThat(done.path("sourceId").isNull()).as("its transcript is in the library").isFalse();
   }
 
-  /** Polls a video every 1.5 s until {@code until} holds. */
   private static JsonNode awaitVideo(RestClient admin, String id, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode video = null;
-    while (System.nanoTime() < deadline) {
-      var response = admin.get().uri("/api/v1/videos/{id}", id).retrieve().onStatus(status -> status == HttpStatus.TOO_MANY_REQUESTS, (request, r) -> {}).toEntity(JsonNode.class);
-      if (response.getStatusCode().is2xxSuccessful()) {
-        video = response.getBody();
-        if (until.test(video)) return video;
-      }
-      Thread.sleep(1500);
-    }
-    throw new AssertionError("video " + id + " did not get there within " + timeout + ": " + video);
+    return await(admin, "/api/v1/videos/{id}", id, timeout, until);
   }
 
   private static RestClient admin(LaunchedServer server) {
@@ -143,18 +132,22 @@ class JobRestartIT {
     return admin.post().uri("/api/v1/ingestions").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class);
   }
 
-  /** Polls the job every 1.5 s (the demo keeps its API rate limit) until {@code until} holds. */
   private static JsonNode await(RestClient admin, String id, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
+    return await(admin, "/api/v1/jobs/{id}", id, timeout, until);
+  }
+
+  /** Polls {@code uri} every 1.5 s (the demo keeps its API rate limit) until {@code until} holds. */
+  private static JsonNode await(RestClient admin, String uri, String id, Duration timeout, Predicate<JsonNode> until) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode job = null;
+    JsonNode last = null;
     while (System.nanoTime() < deadline) {
-      var response = admin.get().uri("/api/v1/jobs/{id}", id).retrieve().onStatus(status -> status == HttpStatus.TOO_MANY_REQUESTS, (request, r) -> {}).toEntity(JsonNode.class);
+      var response = admin.get().uri(uri, id).retrieve().onStatus(status -> status == HttpStatus.TOO_MANY_REQUESTS, (request, r) -> {}).toEntity(JsonNode.class);
       if (response.getStatusCode().is2xxSuccessful()) {
-        job = response.getBody();
-        if (until.test(job)) return job;
+        last = response.getBody();
+        if (until.test(last)) return last;
       }
       Thread.sleep(1500);
     }
-    throw new AssertionError("job " + id + " did not get there within " + timeout + ": " + job);
+    throw new AssertionError(uri.replace("{id}", id) + " did not get there within " + timeout + ": " + last);
   }
 }

@@ -36,11 +36,7 @@ class JobsIT extends IntegrationTest {
 
   @Test
   void aJobWhoseServerDiedIsTakenOverAndRunsAgain() {
-    UUID org = organizations.resolve(organization()).id().value();
-    UUID id = UUID.randomUUID();
-    // What a server that died mid-job leaves behind: its job running, its execution picked, no heartbeat for an hour.
-    jdbc.sql("INSERT INTO job (id, organization_id, kind, label, status, started_at, attempts, data) VALUES (?, ?, 'reindex', 'search index', 'running', now() - interval '1 hour', 1, '{}'::jsonb)").params(id, org).update();
-    jdbc.sql("INSERT INTO job_schedule_library (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version) VALUES ('job', ?, now() - interval '1 hour', true, 'a-server-that-died', now() - interval '1 hour', 1)").param(id.toString()).update();
+    UUID id = leftByAServerThatDied(1);
     JsonNode done = awaitJob(id.toString(), Duration.ofMinutes(2));
     assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("succeeded");
     assertThat(done.path("attempts").asInt()).as("runs of the job").isEqualTo(2);
@@ -48,13 +44,22 @@ class JobsIT extends IntegrationTest {
 
   @Test
   void aJobThatKeepsKillingItsServerStopsBeingRetried() {
-    UUID org = organizations.resolve(organization()).id().value();
-    UUID id = UUID.randomUUID();
-    jdbc.sql("INSERT INTO job (id, organization_id, kind, label, status, started_at, attempts, data) VALUES (?, ?, 'reindex', 'search index', 'running', now() - interval '1 hour', 3, '{}'::jsonb)").params(id, org).update();
-    jdbc.sql("INSERT INTO job_schedule_library (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version) VALUES ('job', ?, now() - interval '1 hour', true, 'a-server-that-died', now() - interval '1 hour', 1)").param(id.toString()).update();
+    UUID id = leftByAServerThatDied(3);
     JsonNode done = awaitJob(id.toString(), Duration.ofMinutes(2));
     assertThat(done.path("status").asString()).isEqualTo("failed");
     assertThat(done.path("error").asString()).contains("stopped 3 times");
+  }
+
+  /**
+   * What a server that died mid-job leaves behind: its reindex job running after {@code attempts}
+   * starts, its execution picked, no heartbeat for an hour.
+   */
+  private UUID leftByAServerThatDied(int attempts) {
+    UUID org = organizations.resolve(organization()).id().value();
+    UUID id = UUID.randomUUID();
+    jdbc.sql("INSERT INTO job (id, organization_id, kind, label, status, started_at, attempts, data) VALUES (?, ?, 'reindex', 'search index', 'running', now() - interval '1 hour', ?, '{}'::jsonb)").params(id, org, attempts).update();
+    jdbc.sql("INSERT INTO job_schedule_library (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat, version) VALUES ('job', ?, now() - interval '1 hour', true, 'a-server-that-died', now() - interval '1 hour', 1)").param(id.toString()).update();
+    return id;
   }
 
   @Test
