@@ -141,7 +141,10 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
         .findFirst()
         .orElse(null);
     if (row == null) {
-      log.info("Job {} is gone or already finished; nothing to run", id);
+      boolean stored = jdbc.sql("SELECT count(*) FROM job WHERE id = ?").param(id).query(Long.class).single() > 0;
+      // Queued by a transaction that has not committed yet: db-scheduler tries again later.
+      if (!stored) throw new IllegalStateException("Job " + id + " is not stored yet");
+      log.info("Job {} already finished; nothing to run", id);
       return;
     }
     Job job = new Job(id, new OrganizationId((UUID) row.get("organization_id")), (String) row.get("kind"), (String) row.get("label"), json.readValue((String) row.get("data"), new TypeReference<Map<String, String>>() {}), ((Number) row.get("attempts")).intValue());
