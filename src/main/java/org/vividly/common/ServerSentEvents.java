@@ -20,21 +20,13 @@ public final class ServerSentEvents {
   private ServerSentEvents() {}
 
   /**
-   * @param poll reads the current state; a {@link NotFound} (deleted meanwhile) ends the stream
-   * @param finished whether the state is final
-   */
-  public static <T> SseEmitter follow(String name, Supplier<T> poll, Predicate<T> finished) {
-    return follow(name, name, poll, finished);
-  }
-
-  /**
    * @param key what {@link ChangeSignals#signal} names when it changes, for example {@code job:<id>}
    * @param poll reads the current state; a {@link NotFound} (deleted meanwhile) ends the stream
    * @param finished whether the state is final
    */
-  public static <T> SseEmitter follow(String name, String key, Supplier<T> poll, Predicate<T> finished) {
+  public static <T> SseEmitter follow(String key, Supplier<T> poll, Predicate<T> finished) {
     SseEmitter emitter = new SseEmitter(Duration.ofHours(2).toMillis());
-    Thread.ofVirtual().name(name).start(() -> {
+    Thread.ofVirtual().name("events-" + key).start(() -> {
       try {
         T last = null;
         while (true) {

@@ -324,12 +324,9 @@ public class Videos {
       } else {
         List<Cue> cues = null;
         String format = job.data().get("subtitles");
-        if (format != null) cues = Subtitles.parse(Files.readString(dir(org, id).resolve(SUBTITLES_FILE)), video.origin());
+        if (format != null) cues = Subtitles.parse(keptSubtitles(org, id), video.origin());
         index(org, id, cues, format, progress);
       }
-    } catch (IOException e) {
-      fail(org, id);
-      throw new UncheckedIOException(e);
     } catch (RuntimeException e) {
       store.failed(org, id, ClientMessages.of(e, "Video " + id));
       delete(dir(org, id));
@@ -337,9 +334,12 @@ public class Videos {
     }
   }
 
-  private void fail(OrganizationId org, UUID id) {
-    store.failed(org, id, "The subtitles kept for this video could not be read.");
-    delete(dir(org, id));
+  private String keptSubtitles(OrganizationId org, UUID id) {
+    try {
+      return Files.readString(dir(org, id).resolve(SUBTITLES_FILE));
+    } catch (IOException e) {
+      throw new org.vividly.jobs.JobFailed("The subtitles kept for this video could not be read: " + e.getMessage());
+    }
   }
 
   private void fetchAndIndex(OrganizationId org, UUID id, String url, Details details, JobProgress progress) {

@@ -42,7 +42,7 @@ class JobsApi {
   SseEmitter events(@PathVariable UUID id, Caller caller) {
     OrganizationId org = caller.organization();
     jobs.find(org, id).orElseThrow(() -> new NotFound("Job", id));
-    return ServerSentEvents.follow("job-events-" + id, "job:" + id, () -> jobs.find(org, id).orElseThrow(() -> new NotFound("Job", id)), JobView::finished);
+    return ServerSentEvents.follow("job:" + id, () -> jobs.find(org, id).orElseThrow(() -> new NotFound("Job", id)), JobView::finished);
   }
 
   @GetMapping

@@ -117,6 +117,6 @@ class RequestsApi {
   SseEmitter events(@PathVariable UUID id, Visibility seen) {
     Visibility visibility = seen;
     requests.get(visibility, id);
-    return ServerSentEvents.follow("request-events-" + id, "request:" + id, () -> requests.get(visibility, id), ContentRequest::finished);
+    return ServerSentEvents.follow("request:" + id, () -> requests.get(visibility, id), ContentRequest::finished);
   }
 }

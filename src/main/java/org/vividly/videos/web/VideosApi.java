@@ -104,7 +104,7 @@ class VideosApi {
   SseEmitter events(@PathVariable UUID id, Caller caller) {
     var org = caller.organization();
     videos.get(org, id);
-    return ServerSentEvents.follow("video-events-" + id, "video:" + id, () -> videos.get(org, id), v -> v.status().finished());
+    return ServerSentEvents.follow("video:" + id, () -> videos.get(org, id), v -> v.status().finished());
   }
 
   @GetMapping("/{id}/media")
