@@ -87,13 +87,28 @@ public final class Readability {
   /** Sentences of a text, by the JDK's English sentence rules, each line on its own. */
   public static List<String> sentences(String text) {
     List<String> out = new ArrayList<>();
-    for (String line : text.split("\\n")) {
+    for (String piece : sentencePieces(text)) {
+      String s = piece.strip();
+      if (!s.isEmpty()) out.add(s);
+    }
+    return out;
+  }
+
+  /**
+   * The text cut where {@link #sentences} cuts it, white space and line ends kept, so that the
+   * pieces joined are the text again (for marking sentences in place).
+   */
+  public static List<String> sentencePieces(String text) {
+    List<String> out = new ArrayList<>();
+    int lineStart = 0;
+    while (lineStart < text.length()) {
+      int newline = text.indexOf('\n', lineStart);
+      int lineEnd = newline < 0 ? text.length() : newline + 1;
+      String line = text.substring(lineStart, lineEnd);
       BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
       it.setText(line);
-      for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-        String s = line.substring(start, end).strip();
-        if (!s.isEmpty()) out.add(s);
-      }
+      for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) out.add(line.substring(start, end));
+      lineStart = lineEnd;
     }
     return out;
   }

@@ -19,7 +19,6 @@ import org.vividly.lessons.Lesson;
 public final class CitedSentences {
 
   static final int SHARE_PERCENT = 60;
-  private static final Pattern SENTENCE = Pattern.compile("(?:[^.!?\\n]|[.!?](?=[\\p{L}\\p{N}]))+(?:[.!?]+[\"'\u201d\u2019)]*|\\n|$)\\s*");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]{3,}");
 
   /** A piece of the passage, in order; all pieces together are the passage's text. */
@@ -28,15 +27,8 @@ public final class CitedSentences {
   private CitedSentences() {}
 
   static List<Segment> of(String passage, List<String> citing) {
-    List<String> pieces = new ArrayList<>();
-    Matcher m = SENTENCE.matcher(passage);
-    int at = 0;
-    while (m.find()) {
-      if (m.start() > at) pieces.add(passage.substring(at, m.start()));
-      pieces.add(m.group());
-      at = m.end();
-    }
-    if (at < passage.length()) pieces.add(passage.substring(at));
+    // Cut as the composer cut the passage when it took its sentences.
+    List<String> pieces = org.vividly.lessons.Readability.sentencePieces(passage);
     Set<String> lessonWords = new HashSet<>();
     for (String text : citing) lessonWords.addAll(words(text));
     boolean[] cited = new boolean[pieces.size()];

@@ -37,4 +37,13 @@ class ReadabilityTests {
     assertThat(Readability.unfamiliarShare("The ball has velocity.")).isCloseTo(0.25, within(1e-9));
     assertThat(Readability.unfamiliarShare("")).isZero();
   }
+
+  @Test
+  void sentencePiecesCutWhereSentencesDoAndJoinBackToTheText() {
+    String text = "Light bends in water. It slows down!\nA lens focuses light (see Fig. 2) on the retina.  ";
+    java.util.List<String> pieces = Readability.sentencePieces(text);
+    assertThat(String.join("", pieces)).isEqualTo(text);
+    assertThat(pieces.stream().map(String::strip).filter(p -> !p.isEmpty()).toList()).isEqualTo(Readability.sentences(text));
+    assertThat(Readability.sentences(text)).hasSize(3);
+  }
 }
