@@ -116,7 +116,7 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
     try {
       queue.client.scheduleIfNotExists(queue.task.instance(id.toString()), Instant.now());
     } catch (RuntimeException e) {
-      finish(id, "failed", "Could not queue the job: " + e.getMessage(), null);
+      fail(id, "Could not queue the job: " + e.getMessage());
       throw e;
     }
     Scheduler s = queue.scheduler;
@@ -150,11 +150,11 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
     Job job = new Job(id, new OrganizationId((UUID) row.get("organization_id")), (String) row.get("kind"), (String) row.get("label"), json.readValue((String) row.get("data"), new TypeReference<Map<String, String>>() {}), ((Number) row.get("attempts")).intValue());
     JobHandler handler = handler(job.kind());
     if (handler == null) {
-      finish(id, "failed", "This server has no handler for jobs of kind " + job.kind() + ".", null);
+      fail(id, "This server has no handler for jobs of kind " + job.kind() + ".");
       return;
     }
     if (job.attempt() > properties.maxAttempts()) {
-      finish(id, "failed", "The server stopped " + (job.attempt() - 1) + " times while running this job; it was not run again.", null);
+      fail(id, "The server stopped " + (job.attempt() - 1) + " times while running this job; it was not run again.");
       finished(handler, job, false);
       return;
     }
@@ -185,10 +185,9 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
     }
   }
 
-  private void finish(UUID id, String status, String error, Map<String, Object> report) {
-    jdbc.sql("UPDATE job SET status = ?, error = ?, report = coalesce(?::jsonb, report), finished_at = now() WHERE id = ?")
-        .params(status, error, report == null ? null : json.writeValueAsString(report), id)
-        .update();
+  /** Fails a job that never ran its handler. */
+  private void fail(UUID id, String error) {
+    jdbc.sql("UPDATE job SET status = 'failed', error = ?, finished_at = now() WHERE id = ?").params(error, id).update();
   }
 
   private void flush(LiveJob job, String status, String error) {
