@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.vividly.lessons.Lesson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -90,21 +91,7 @@ class ChatCommand implements Callable<Integer> {
       return !event.equals("answer");
     });
     System.out.println();
-    for (JsonNode c : citations) System.out.println("  [" + c.path("number").asInt() + "] " + where(c));
-  }
-
-  /** Where a citation points: the source and section path, or the lecture and its time span. */
-  static String where(JsonNode c) {
-    StringBuilder out = new StringBuilder(c.path("sourceTitle").asString());
-    List<String> path = new ArrayList<>();
-    c.path("headingPath").forEach(h -> path.add(h.asString()));
-    if (path.size() > 1) out.append(" > ").append(String.join(" > ", path.subList(1, path.size())));
-    if (!c.path("startSeconds").isNull() && !c.path("startSeconds").isMissingNode()) out.append(" at ").append(clock(c.path("startSeconds").asDouble())).append('-').append(clock(c.path("endSeconds").asDouble()));
-    return out.toString();
-  }
-
-  static String clock(double seconds) {
-    long s = Math.round(seconds);
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+    // Where each points: the section path, or the lecture and its time span.
+    for (JsonNode c : citations) System.out.println("  [" + c.path("number").asInt() + "] " + ApiClient.JSON.treeToValue(c, Lesson.CitedSource.class).location());
   }
 }
