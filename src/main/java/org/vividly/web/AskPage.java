@@ -70,7 +70,7 @@ class AskPage {
       HttpServletRequest request,
       HttpServletResponse response,
       Caller caller,
-      Visibility seen) {
+      Visibility visibility) {
     boolean htmx = request.getHeader("HX-Request") != null;
     try {
       List<String> list = Arrays.stream(interests.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
@@ -84,7 +84,7 @@ class AskPage {
         }
         return "redirect:" + page;
       }
-      lessonModel.add(model, caller, lessons.get(seen, created.lessonId()));
+      lessonModel.add(model, caller, lessons.get(visibility, created.lessonId()));
     } catch (IllegalArgumentException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e.getMessage());
@@ -100,8 +100,7 @@ class AskPage {
 
   /** A request: live progress by stage while it renders, then the player and the lesson. */
   @GetMapping("/requests/{id}")
-  String request(@PathVariable UUID id, Model model, HttpServletRequest request, Caller caller, Visibility seen) {
-    Visibility visibility = seen;
+  String request(@PathVariable UUID id, Model model, HttpServletRequest request, Caller caller, Visibility visibility) {
     ContentRequest r = requests.get(visibility, id);
     model.addAttribute("request", r);
     steps(model, r);
@@ -111,8 +110,8 @@ class AskPage {
 
   /** The progress fragment, fetched again whenever the request's event stream says it changed; once it is done the page reloads to show the player. */
   @GetMapping("/requests/{id}/progress")
-  String progress(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response, Visibility seen) {
-    ContentRequest r = requests.get(seen, id);
+  String progress(@PathVariable UUID id, Model model, HttpServletRequest request, HttpServletResponse response, Visibility visibility) {
+    ContentRequest r = requests.get(visibility, id);
     if (r.finished()) response.setHeader("HX-Refresh", "true");
     model.addAttribute("request", r);
     steps(model, r);
@@ -126,8 +125,8 @@ class AskPage {
   }
 
   @PostMapping("/requests/{id}/delete")
-  String delete(@PathVariable UUID id, Visibility seen) {
-    requests.delete(seen, id);
+  String delete(@PathVariable UUID id, Visibility visibility) {
+    requests.delete(visibility, id);
     return "redirect:/";
   }
 }

@@ -40,8 +40,8 @@ class LessonPage {
   }
 
   @GetMapping("/lessons/{id}")
-  String lesson(@PathVariable UUID id, Model model, Caller caller, Visibility seen) {
-    lessonModel.add(model, caller, lessons.get(seen, id));
+  String lesson(@PathVariable UUID id, Model model, Caller caller, Visibility visibility) {
+    lessonModel.add(model, caller, lessons.get(visibility, id));
     return "lesson";
   }
 

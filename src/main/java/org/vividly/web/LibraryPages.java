@@ -95,12 +95,12 @@ class LibraryPages {
    * from it are highlighted. A lesson the caller may not see highlights nothing.
    */
   @GetMapping("/passages/{id}")
-  String passage(@PathVariable long id, @RequestParam(required = false) UUID lesson, Model model, HttpServletRequest request, Visibility seen, Caller caller) {
+  String passage(@PathVariable long id, @RequestParam(required = false) UUID lesson, Model model, HttpServletRequest request, Visibility visibility, Caller caller) {
     var passage = sources.passage(libraries(caller), id);
     model.addAttribute("passage", passage);
     java.util.List<String> citing = java.util.List.of();
     try {
-      if (lesson != null) citing = CitedSentences.citing(lessons.get(seen, lesson), id);
+      if (lesson != null) citing = CitedSentences.citing(lessons.get(visibility, lesson), id);
     } catch (org.vividly.lessons.LessonNotFound e) {
       // nothing to highlight
     }

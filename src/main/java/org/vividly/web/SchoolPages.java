@@ -84,8 +84,7 @@ class SchoolPages {
   }
 
   @GetMapping("/teach/students/{id}")
-  String student(@PathVariable UUID id, Model model, Caller caller, Visibility seen) {
-    Visibility visibility = seen;
+  String student(@PathVariable UUID id, Model model, Caller caller, Visibility visibility) {
     if (!visibility.allows(id)) throw new NotFound("Student", id);
     OrganizationId org = visibility.organization();
     model.addAttribute("student", accounts.get(org, id));

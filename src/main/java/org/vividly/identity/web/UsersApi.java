@@ -63,9 +63,8 @@ class UsersApi {
 
   @GetMapping("/users")
   @Operation(summary = "People of the organization", description = "Admins see everyone; teachers see the students of their classes and themselves.")
-  List<Account> list(@RequestParam(required = false) String role, Visibility seen) {
+  List<Account> list(@RequestParam(required = false) String role, Visibility visibility) {
     Role only = role == null || role.isBlank() ? null : Role.parse(role);
-    Visibility visibility = seen;
     return accounts.list(visibility.organization(), only, visibility.owners());
   }
 
@@ -85,8 +84,8 @@ class UsersApi {
 
   @GetMapping("/users/{id}")
   @Operation(summary = "One person", description = "Admins: anyone in the organization; teachers: their students and themselves.")
-  Account get(@PathVariable UUID id, Caller caller, Visibility seen) {
-    if (!seen.allows(id)) throw new NotFound("User", id);
+  Account get(@PathVariable UUID id, Caller caller, Visibility visibility) {
+    if (!visibility.allows(id)) throw new NotFound("User", id);
     return accounts.get(caller.organization(), id);
   }
 

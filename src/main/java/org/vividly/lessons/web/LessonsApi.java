@@ -27,13 +27,13 @@ class LessonsApi {
 
   @GetMapping("/{id}")
   @Operation(summary = "A lesson asked earlier")
-  Lesson get(@PathVariable UUID id, Visibility seen) {
-    return lessons.get(seen, id);
+  Lesson get(@PathVariable UUID id, Visibility visibility) {
+    return lessons.get(visibility, id);
   }
 
   @GetMapping
   @Operation(summary = "Recent lessons, newest first")
-  List<Lesson> recent(@RequestParam(defaultValue = "20") int limit, Visibility seen) {
-    return lessons.recent(seen, Math.clamp(limit, 1, 200));
+  List<Lesson> recent(@RequestParam(defaultValue = "20") int limit, Visibility visibility) {
+    return lessons.recent(visibility, Math.clamp(limit, 1, 200));
   }
 }

@@ -45,8 +45,8 @@ class QuotaApi {
 
   @GetMapping("/users/{id}/quota")
   @Operation(summary = "A person's plan and usage", description = "Teachers: their students; admins: anyone in the organization.")
-  QuotaUsage of(@PathVariable UUID id, Caller caller, Visibility seen) {
-    if (!seen.allows(id)) throw new NotFound("User", id);
+  QuotaUsage of(@PathVariable UUID id, Caller caller, Visibility visibility) {
+    if (!visibility.allows(id)) throw new NotFound("User", id);
     return quotas.usage(caller.organization(), id);
   }
 

@@ -71,20 +71,20 @@ class RequestsApi {
 
   @GetMapping("/{id}")
   @Operation(summary = "A request with its stages, outcomes, files and cost")
-  ContentRequest get(@PathVariable UUID id, Visibility seen) {
-    return requests.get(seen, id);
+  ContentRequest get(@PathVariable UUID id, Visibility visibility) {
+    return requests.get(visibility, id);
   }
 
   @GetMapping
   @Operation(summary = "Recent requests, newest first")
-  List<ContentRequest> recent(@RequestParam(defaultValue = "20") int limit, Visibility seen) {
-    return requests.recent(seen, Math.clamp(limit, 1, 200));
+  List<ContentRequest> recent(@RequestParam(defaultValue = "20") int limit, Visibility visibility) {
+    return requests.recent(visibility, Math.clamp(limit, 1, 200));
   }
 
   @DeleteMapping("/{id}")
   @Operation(summary = "Delete a request and its files")
-  ResponseEntity<Void> delete(@PathVariable UUID id, Visibility seen) {
-    requests.delete(seen, id);
+  ResponseEntity<Void> delete(@PathVariable UUID id, Visibility visibility) {
+    requests.delete(visibility, id);
     return ResponseEntity.noContent().build();
   }
 
@@ -99,8 +99,8 @@ class RequestsApi {
   @Operation(
       summary = "A produced file (lesson.md, narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png)",
       description = "Supports HTTP range requests (206 Partial Content), so players can seek. Add `download=true` to save it instead of playing it.")
-  ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, Visibility seen) {
-    ContentRequests.StoredFile file = requests.file(seen, id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
+  ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, Visibility visibility) {
+    ContentRequests.StoredFile file = requests.file(visibility, id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
     ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline()).filename(name).build();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.media().contentType()))
@@ -114,8 +114,7 @@ class RequestsApi {
   @Operation(
       summary = "Follow a request as Server-Sent Events",
       description = "Sends a `progress` event with the request whenever it changes (checked every half second), then one `done` event with the finished request, and closes.")
-  SseEmitter events(@PathVariable UUID id, Visibility seen) {
-    Visibility visibility = seen;
+  SseEmitter events(@PathVariable UUID id, Visibility visibility) {
     requests.get(visibility, id);
     return ServerSentEvents.follow("request:" + id, () -> requests.get(visibility, id), ContentRequest::finished);
   }
