@@ -76,6 +76,7 @@ public class Videos {
 
   private final VideoStore store;
   private final Jobs jobs;
+  private final org.springframework.transaction.support.TransactionTemplate transactions;
   private final MediaInspector inspector;
   private final SpeechRecognizer recognizer;
   private final Ingestion ingestion;
@@ -87,7 +88,8 @@ public class Videos {
   private final VideosProperties properties;
   private final ApplicationEventPublisher events;
 
-  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, Collections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events) {
+  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, Collections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.store = store;
     this.jobs = jobs;
     this.inspector = inspector;
@@ -388,10 +390,14 @@ public class Videos {
     store.status(org, id, VideoStatus.INDEXING, 0);
     progress.phase("indexing");
     UUID sourceId = ingestion.ingestTranscript(org, video.ownerId(), new TranscriptDocument("video:" + id, video.title(), format, video.origin(), cues), progress);
-    store.ready(org, id, sourceId, cues.getLast().endSeconds());
-    if (video.ownerId() != null) collections.file(org, video.ownerId(), video.collectionId(), sourceId);
-    progress.report(java.util.Map.of("videoId", id, "sourceId", sourceId, "cues", cues.size(), "seconds", Math.round(cues.getLast().endSeconds())));
-    events.publishEvent(new VideoIndexed(org, id, sourceId, video.ownerId(), video.collectionId(), video.title()));
+    double end = cues.getLast().endSeconds();
+    // Ready, filed and announced together: the event publication registry stores the event with them.
+    transactions.executeWithoutResult(status -> {
+      store.ready(org, id, sourceId, end);
+      if (video.ownerId() != null) collections.file(org, video.ownerId(), video.collectionId(), sourceId);
+      events.publishEvent(new VideoIndexed(org, id, sourceId, video.ownerId(), video.collectionId(), video.title()));
+    });
+    progress.report(java.util.Map.of("videoId", id, "sourceId", sourceId, "cues", cues.size(), "seconds", Math.round(end)));
   }
 
   private MediaInfo probe(String name, Path file) {

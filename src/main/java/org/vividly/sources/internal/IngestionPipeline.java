@@ -252,9 +252,10 @@ public class IngestionPipeline {
                         UUID sectionId = store.insertSection(org, id, ordinalOf.get(section.key()), section, w.hashes().get(section.key()));
                         index.add(store.insertChunks(org, id, source.title(), sectionId, section.key(), sectionDrafts, vectors.subList(offset, offset + sectionDrafts.size()), embedder.modelId()));
                       }
+                      // In the storing transaction, as the event publication registry needs it.
+                      events.publishEvent(new SourceIngested(org, id, source.title(), w.changed().size(), w.all().size()));
                       return id;
                     }));
-    events.publishEvent(new SourceIngested(org, sourceId, source.title(), w.changed().size(), w.all().size()));
     return new SourceReport(sourceId, source.title(), source.format(), source.sections().size(), w.changed().size(), w.sectionsGone(), w.all().size());
   }
 
