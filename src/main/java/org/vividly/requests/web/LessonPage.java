@@ -1,10 +1,10 @@
-package org.vividly.web;
+package org.vividly.requests.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Controller;
+import org.vividly.common.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,7 @@ import org.vividly.tenancy.Visibility;
  * feedback into the question's block; without script the form posts as usual and the page comes
  * back with the feedback (after a redirect, once the answer is stored).
  */
-@Controller
+@PageController
 class LessonPage {
 
   private final Lessons lessons;

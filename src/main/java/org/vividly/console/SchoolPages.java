@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.console;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Controller;
+import org.vividly.common.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,7 +36,7 @@ import org.vividly.tenancy.Visibility;
  * mastered or missed) and the admin's page
  * (organization settings, schools, people, classes, plan and usage).
  */
-@Controller
+@PageController
 class SchoolPages {
 
   private final Schools schools;

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.lessons.web;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.sources.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.stereotype.Controller;
+import org.vividly.common.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,10 +23,9 @@ import org.vividly.sources.Ingestion;
 import org.vividly.sources.Sources;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
-import org.vividly.tenancy.Visibility;
 
-/** Search, sources with their tables of contents, passages, uploads and job progress. */
-@Controller
+/** Search, sources with their tables of contents and sections, uploads and job progress. */
+@PageController
 class LibraryPages {
 
   private final org.vividly.tenancy.Organizations organizations;
@@ -41,10 +40,7 @@ class LibraryPages {
   private final Jobs jobs;
   private final Retriever retriever;
 
-  private final org.vividly.lessons.Lessons lessons;
-
-  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, org.vividly.tenancy.Organizations organizations, org.vividly.lessons.Lessons lessons) {
-    this.lessons = lessons;
+  LibraryPages(Sources sources, Ingestion ingestion, Jobs jobs, Retriever retriever, org.vividly.tenancy.Organizations organizations) {
     this.organizations = organizations;
     this.sources = sources;
     this.ingestion = ingestion;
@@ -88,24 +84,6 @@ class LibraryPages {
   String section(@PathVariable UUID id, Model model, Caller caller) {
     model.addAttribute("passages", sources.sectionPassages(libraries(caller), id));
     return "section";
-  }
-
-  /**
-   * A passage; opened from a lesson's citation ({@code lesson} set), the sentences the lesson took
-   * from it are highlighted. A lesson the caller may not see highlights nothing.
-   */
-  @GetMapping("/passages/{id}")
-  String passage(@PathVariable long id, @RequestParam(required = false) UUID lesson, Model model, HttpServletRequest request, Visibility visibility, Caller caller) {
-    var passage = sources.passage(libraries(caller), id);
-    model.addAttribute("passage", passage);
-    java.util.List<String> citing = java.util.List.of();
-    try {
-      if (lesson != null) citing = CitedSentences.citing(lessons.get(visibility, lesson), id);
-    } catch (org.vividly.lessons.LessonNotFound e) {
-      // nothing to highlight
-    }
-    model.addAttribute("segments", CitedSentences.of(passage.text(), citing));
-    return request.getHeader("HX-Request") != null ? "passage :: passage" : "passage";
   }
 
   @PostMapping("/sources/upload")

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.tenancy.web;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.requests.web;
 
 import java.util.Map;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,12 @@
-package org.vividly.web;
+package org.vividly.common;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
-import org.vividly.common.VividlyException;
 
 /** Business errors on pages become a readable page with the right status, not a stack trace. */
-@ControllerAdvice(assignableTypes = {AskPage.class, LessonPage.class, LibraryPages.class, LecturePages.class, SchoolPages.class, AccountPages.class})
+@ControllerAdvice(annotations = PageController.class)
 class PageErrors {
 
   @ExceptionHandler(VividlyException.class)

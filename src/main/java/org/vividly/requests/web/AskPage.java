@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.requests.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
+import org.vividly.common.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +30,7 @@ import org.vividly.tenancy.Visibility;
  * The ask page: a question, a grade, interests and the modalities wanted in; a cited lesson out,
  * and for audio or video the request page with live progress and the player.
  */
-@Controller
+@PageController
 class AskPage {
 
   private final Lessons lessons;

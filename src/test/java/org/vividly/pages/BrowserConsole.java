@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.pages;
 
 import java.util.List;
 import java.util.logging.Level;

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.pages;
 
 import java.net.http.HttpResponse;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.vividly.web;
+package org.vividly.common;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,11 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON unicode escapes; they only ever occur inside JSON strings, where an escape reads back as the
  * same character.
  */
-final class ScriptJson {
+public final class ScriptJson {
 
   private ScriptJson() {}
 
-  static String of(JsonMapper json, Object value) {
+  public static String of(JsonMapper json, Object value) {
     String text = json.writeValueAsString(value);
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
