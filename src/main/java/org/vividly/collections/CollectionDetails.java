@@ -1,6 +1,5 @@
 package org.vividly.collections;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.vividly.common.InvalidRequest;
 import org.vividly.tenancy.Names;
@@ -29,18 +28,8 @@ public record CollectionDetails(String name, String description, String instruct
     return value == null || value.isBlank() ? null : Names.check(what, value);
   }
 
-  /** Tags trimmed, lower-cased, without duplicates. */
+  /** Tags trimmed, lower-cased, without duplicates ({@link Names#tags}). */
   public static List<String> tags(List<String> tags) {
-    if (tags == null) return List.of();
-    LinkedHashSet<String> out = new LinkedHashSet<>();
-    for (String tag : tags) {
-      if (tag == null || tag.isBlank()) continue;
-      String t = tag.strip().toLowerCase(java.util.Locale.ROOT);
-      if (t.length() > 40) throw new InvalidRequest("The tag '" + t.substring(0, 20) + "...' is longer than 40 characters.");
-      Names.check("A tag", t);
-      out.add(t);
-    }
-    if (out.size() > 20) throw new InvalidRequest("At most 20 tags, not " + out.size() + ".");
-    return List.copyOf(out);
+    return Names.tags(tags);
   }
 }

@@ -30,6 +30,27 @@ public final class Names {
     return trimmed;
   }
 
+  /**
+   * Tags as people type them (topics, video and collection labels): trimmed, lower-cased, kept in
+   * order without duplicates, each a valid name of at most 40 characters, at most 20 in all.
+   *
+   * @param tags the tags, or null for none
+   * @throws InvalidRequest for a tag that is too long or not a valid name, or more than 20 tags
+   */
+  public static java.util.List<String> tags(java.util.List<String> tags) {
+    if (tags == null) return java.util.List.of();
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String tag : tags) {
+      if (tag == null || tag.isBlank()) continue;
+      String t = tag.strip().toLowerCase(java.util.Locale.ROOT);
+      if (t.length() > 40) throw new InvalidRequest("The tag '" + t.substring(0, 20) + "...' is longer than 40 characters.");
+      check("A tag", t);
+      out.add(t);
+    }
+    if (out.size() > 20) throw new InvalidRequest("At most 20 tags, not " + out.size() + ".");
+    return java.util.List.copyOf(out);
+  }
+
   static String quote(String value) {
     if (value == null) return "(none)";
     return "'" + (value.length() > 70 ? value.substring(0, 70) + "..." : value) + "'";

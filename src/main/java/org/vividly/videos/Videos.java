@@ -19,8 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.vividly.collections.CollectionDetails;
-import org.vividly.collections.Collections;
 import org.vividly.common.ClientMessages;
 import org.vividly.common.Forbidden;
 import org.vividly.common.InvalidRequest;
@@ -81,14 +79,14 @@ public class Videos {
   private final SpeechRecognizer recognizer;
   private final Ingestion ingestion;
   private final Sources sources;
-  private final Collections collections;
+  private final VideoCollections collections;
   private final YtDlp ytDlp;
   private final AddressRule addresses;
   private final StorageProperties storage;
   private final VideosProperties properties;
   private final ApplicationEventPublisher events;
 
-  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, Collections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transactions) {
+  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, VideoCollections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transactions) {
     this.transactions = transactions;
     this.store = store;
     this.jobs = jobs;
@@ -117,7 +115,7 @@ public class Videos {
       if (title != null && (title.length() > 200 || title.chars().anyMatch(Character::isISOControl))) throw new InvalidRequest("The title must be 1-200 characters without control characters.");
       language = language == null || language.isBlank() ? "en" : language.strip().toLowerCase(Locale.ROOT);
       if (!language.matches("[a-z]{2}")) throw new InvalidRequest("The language must be an ISO 639-1 code such as en or es, not '" + language + "'.");
-      tags = CollectionDetails.tags(tags);
+      tags = org.vividly.tenancy.Names.tags(tags);
     }
   }
 
@@ -260,7 +258,7 @@ public class Videos {
 
   public Video setTags(Caller caller, UUID id, List<String> tags) {
     mayChange(caller, get(caller.organization(), id));
-    store.tags(caller.organization(), id, CollectionDetails.tags(tags));
+    store.tags(caller.organization(), id, org.vividly.tenancy.Names.tags(tags));
     return get(caller.organization(), id);
   }
 
@@ -391,10 +389,10 @@ public class Videos {
     progress.phase("indexing");
     UUID sourceId = ingestion.ingestTranscript(org, video.ownerId(), new TranscriptDocument("video:" + id, video.title(), format, video.origin(), cues), progress);
     double end = cues.getLast().endSeconds();
-    // Ready, filed and announced together: the event publication registry stores the event with them.
+    // Ready and announced together: the event publication registry stores the event with the
+    // status, and the collections module files the video when it hears it.
     transactions.executeWithoutResult(status -> {
       store.ready(org, id, sourceId, end);
-      if (video.ownerId() != null) collections.file(org, video.ownerId(), video.collectionId(), sourceId);
       events.publishEvent(new VideoIndexed(org, id, sourceId, video.ownerId(), video.collectionId(), video.title()));
     });
     progress.report(java.util.Map.of("videoId", id, "sourceId", sourceId, "cues", cues.size(), "seconds", Math.round(end)));

@@ -16,13 +16,15 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.vividly.sources.SourceDeleted;
 import org.vividly.support.IntegrationTest;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.videos.VideoIndexed;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Modules hear each other's events through Spring Modulith's event publication registry on
  * PostgreSQL: a deleted source leaves collections, conversations and videos through their
- * listeners, and an event whose listener had not run when the server stopped is handed to it again.
+ * listeners, an indexed video is filed into its collection by the collections module, and an event
+ * whose listener had not run when the server stopped is handed to it again.
  */
 class ModuleEventsIT extends IntegrationTest {
 
@@ -76,6 +78,30 @@ class ModuleEventsIT extends IntegrationTest {
 
     Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(jdbc.sql("SELECT count(*) FROM collection_item WHERE source_id = ?").param(gone).query(Long.class).single()).isZero());
+  }
+
+  @Test
+  void anIndexedVideoIsFiledIntoItsCollectionOnceEvenWhenItsEventIsHandedOverAgain() {
+    OrganizationId org = organizations.resolve(organization()).id();
+    String sourceId = ingest("lecture.md", "# Lecture\n\nVolcanoes form where magma from the mantle rises through cracks in the crust and erupts as lava, ash and gas.\n".getBytes(StandardCharsets.UTF_8))
+        .path("report").path("sources").get(0).path("sourceId").asString();
+    UUID owner = UUID.fromString(json(get("/api/v1/me")).path("id").asString());
+    String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Earth science"), auth())).path("id").asString();
+    VideoIndexed indexed = new VideoIndexed(org, UUID.randomUUID(), UUID.fromString(sourceId), owner, UUID.fromString(collection), "Volcanoes");
+    // A server that died after marking the video ready, before the collections module heard of it.
+    for (int i = 0; i < 2; i++) {
+      jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)")
+          .params(UUID.randomUUID(), "org.vividly.collections.internal.VideoFiling.on(org.vividly.videos.VideoIndexed)", VideoIndexed.class.getName(),
+              json.writeValueAsString(indexed), java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
+          .update();
+    }
+
+    incomplete.resubmitIncompletePublications(publication -> true);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(json(call("GET", "/api/v1/collections/" + collection, null, auth())).path("sourceIds").valueStream().map(JsonNode::asString).toList()).containsExactly(sourceId);
+      assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?").param("%" + sourceId + "%").query(Long.class).single()).as("publications left unfinished").isZero();
+    });
   }
 
   @Test

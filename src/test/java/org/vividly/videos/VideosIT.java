@@ -143,10 +143,13 @@ class VideosIT extends IntegrationTest {
     assertThat(range.body()).hasSize(100);
     assertThat(range.headers().firstValue("Content-Type")).hasValue("video/mp4");
 
-    JsonNode collections = json(call("GET", "/api/v1/collections", null, teacherAuth));
-    assertThat(collections.get(0).path("isDefault").asBoolean()).isTrue();
-    assertThat(collections.get(0).path("name").asString()).isEqualTo("Uncategorized");
-    assertThat(collections.get(0).path("sourceIds").toString()).contains(video.path("sourceId").asString());
+    // The collections module files the video when it hears VideoIndexed, just after it is ready.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode collections = json(call("GET", "/api/v1/collections", null, teacherAuth));
+      assertThat(collections.get(0).path("isDefault").asBoolean()).isTrue();
+      assertThat(collections.get(0).path("name").asString()).isEqualTo("Uncategorized");
+      assertThat(collections.get(0).path("sourceIds").toString()).contains(video.path("sourceId").asString());
+    });
 
     String otherTeacher = "Bearer " + signIn(member(organization(), Role.TEACHER, "colleague"));
     assertThat(call("DELETE", "/api/v1/videos/" + id, null, otherTeacher).statusCode()).isEqualTo(403);

@@ -8,20 +8,19 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.vividly.lessons.Lesson;
 import org.vividly.media.MediaFailed;
+import org.vividly.media.Narration.Part;
 import org.vividly.media.Slide;
 
 /**
  * The narration of a lesson, slide by slide: a title slide with the hook, one slide per key idea,
  * the worked example and one check question. Every spoken sentence comes from the lesson, so the
- * narration is as grounded as the text. The script stops adding sentences at about
+ * narration is as grounded as the text. {@link org.vividly.media.Narration} turns it into audio,
+ * captions, slides and video. The script stops adding sentences at about
  * {@value #WORD_BUDGET} words, which the Festival voice speaks in 60-90 seconds.
  */
 record NarrationScript(String language, List<Part> parts) {
 
   static final int WORD_BUDGET = 170;
-
-  /** A slide and the sentences spoken while it shows. */
-  record Part(Slide slide, List<String> sentences) {}
 
   private record Labels(String lesson, String keyIdea, String example, String solution, String check, String answer, String exampleIntro, String checkIntro, String think, String intro) {}
 

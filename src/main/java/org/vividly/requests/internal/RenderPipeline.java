@@ -5,27 +5,22 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.vividly.lessons.Lesson;
 import org.vividly.lessons.Lessons;
-import org.vividly.media.Captions;
 import org.vividly.media.MediaFailed;
 import org.vividly.media.MediaStore;
-import org.vividly.media.SlideRenderer;
+import org.vividly.media.Narration;
 import org.vividly.media.SpeechSynthesizer;
-import org.vividly.media.SpokenText;
 import org.vividly.media.StoredMedia;
 import org.vividly.media.VideoEncoder;
-import org.vividly.media.WavAudio;
 import org.vividly.requests.Modality;
 import org.vividly.requests.Stage;
 import org.vividly.storage.StorageProperties;
@@ -41,28 +36,22 @@ import tools.jackson.databind.json.JsonMapper;
 class RenderPipeline {
 
   private static final Logger log = LoggerFactory.getLogger(RenderPipeline.class);
-  private static final double SENTENCE_PAUSE = 0.25;
-  private static final double SLIDE_PAUSE = 0.6;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final RequestStore store;
   private final RequestOutcomes outcomes;
   private final Lessons lessons;
-  private final SpeechSynthesizer speech;
-  private final SlideRenderer slides;
-  private final VideoEncoder video;
+  private final Narration narration;
   private final MediaStore media;
   private final Pricing pricing;
   private final JsonMapper json;
   private final Path workRoot;
 
-  RenderPipeline(RequestStore store, RequestOutcomes outcomes, Lessons lessons, SpeechSynthesizer speech, SlideRenderer slides, VideoEncoder video, MediaStore media, Pricing pricing, JsonMapper json, StorageProperties storage) {
+  RenderPipeline(RequestStore store, RequestOutcomes outcomes, Lessons lessons, Narration narration, MediaStore media, Pricing pricing, JsonMapper json, StorageProperties storage) {
     this.store = store;
     this.outcomes = outcomes;
     this.lessons = lessons;
-    this.speech = speech;
-    this.slides = slides;
-    this.video = video;
+    this.narration = narration;
     this.media = media;
     this.pricing = pricing;
     this.json = json;
@@ -89,10 +78,9 @@ class RenderPipeline {
       Narrated narrated = stage(r, Stage.AUDIO_SYNTHESIS, work, u -> audio(r, lesson, work, u), () -> loadNarrated(work));
       if (r.wants(Modality.AUDIO)) store.setOutcome(id, Modality.AUDIO, "completed");
       if (r.wants(Modality.VIDEO)) {
-        List<VideoEncoder.Shot> shots = stage(r, Stage.SLIDE_RENDERING, work, u -> renderSlides(r, narrated, work, u), () -> loadShots(narrated, work));
-        VideoEncoder.VideoJob job = new VideoEncoder.VideoJob(shots, work.resolve("narration.wav"), work.resolve("captions.vtt"), r.resolution() == 1080 ? 1920 : 1280, r.audioLanguage());
-        stage(r, Stage.VIDEO_RENDERING, work, u -> encode(r, job, VideoEncoder.Format.MP4, work, narrated, u), () -> done(r, "lesson.mp4"));
-        stage(r, Stage.FORMAT_CONVERSION, work, u -> encode(r, job, VideoEncoder.Format.WEBM, work, narrated, u), () -> done(r, "lesson.webm"));
+        List<Path> slideImages = stage(r, Stage.SLIDE_RENDERING, work, u -> renderSlides(r, narrated, work, u), () -> narration.existingSlides(narrated.slideSeconds().size(), work).orElse(null));
+        stage(r, Stage.VIDEO_RENDERING, work, u -> encode(r, slideImages, VideoEncoder.Format.MP4, work, narrated, u), () -> done(r, "lesson.mp4"));
+        stage(r, Stage.FORMAT_CONVERSION, work, u -> encode(r, slideImages, VideoEncoder.Format.WEBM, work, narrated, u), () -> done(r, "lesson.webm"));
         store.setOutcome(id, Modality.VIDEO, "completed");
       }
       outcomes.finish(id);
@@ -173,44 +161,12 @@ class RenderPipeline {
         }
       });
     }
-    Path speechDir = work.resolve("speech");
-    recreate(speechDir);
-    List<String> sentences = script.sentences();
-    List<String> spoken = sentences.stream().map(s -> SpokenText.of(s, r.audioLanguage())).toList();
-    for (int i = 0; i < spoken.size(); i++) {
-      if (!SpokenText.speakable(spoken.get(i))) throw new MediaFailed("This sentence cannot be spoken: \"" + sentences.get(i) + "\"", false);
-    }
-    var segments = speech.synthesize(spoken, new SpeechSynthesizer.Voice(r.audioLanguage(), null, r.voiceRate()), speechDir);
-    // Pause after each sentence, longer at a slide change.
-    List<Double> pauses = new ArrayList<>();
-    List<Double> slideSeconds = new ArrayList<>();
-    int k = 0;
-    for (NarrationScript.Part part : script.parts()) {
-      double seconds = 0;
-      for (int i = 0; i < part.sentences().size(); i++, k++) {
-        double pause = i == part.sentences().size() - 1 ? SLIDE_PAUSE : SENTENCE_PAUSE;
-        pauses.add(pause);
-        seconds += segments.get(k).seconds() + pause;
-      }
-      slideSeconds.add(seconds);
-    }
-    Path wav = work.resolve("narration.wav");
-    List<Double> starts = WavAudio.join(segments.stream().map(SpeechSynthesizer.SpokenSegment::wav).toList(), pauses, wav);
-    List<Captions.Cue> cues = new ArrayList<>();
-    for (int i = 0; i < sentences.size(); i++) {
-      cues.addAll(Captions.forSentence(sentences.get(i).replaceAll("\\[\\d+]", "").strip(), starts.get(i), starts.get(i) + segments.get(i).seconds()));
-    }
-    Captions captions = new Captions(cues);
-    double total = WavAudio.seconds(wav);
-    write(work.resolve("captions.vtt"), captions.webVtt());
-    write(work.resolve("captions.srt"), captions.srt());
-    VideoEncoder.Encoded m4a = video.encodeAudio(wav, work.resolve("narration.m4a"));
-    Narrated narrated = new Narrated(script, slideSeconds, total);
+    Narration.Audio audio = narration.speak(script.parts(), new SpeechSynthesizer.Voice(r.audioLanguage(), null, r.voiceRate()), work);
+    Narrated narrated = new Narrated(script, audio.slideSeconds(), audio.totalSeconds());
     write(work.resolve("narrated.json"), json.writeValueAsString(narrated));
-    long bytes = put(r, "captions.vtt", work.resolve("captions.vtt"), "text/vtt;charset=utf-8", true) + put(r, "captions.srt", work.resolve("captions.srt"), "application/x-subrip;charset=utf-8", true);
-    if (r.wants(Modality.AUDIO)) bytes += put(r, "narration.m4a", m4a.file(), "audio/mp4", false);
-    deleteQuietly(speechDir);
-    usage[0] = new StageUsage(0, total, 0, 0, m4a.peakRssKb(), bytes);
+    long bytes = put(r, "captions.vtt", audio.webVtt(), "text/vtt;charset=utf-8", true) + put(r, "captions.srt", audio.srt(), "application/x-subrip;charset=utf-8", true);
+    if (r.wants(Modality.AUDIO)) bytes += put(r, "narration.m4a", audio.m4a(), "audio/mp4", false);
+    usage[0] = new StageUsage(0, audio.totalSeconds(), 0, 0, audio.peakRssKb(), bytes);
     return narrated;
   }
 
@@ -224,39 +180,22 @@ class RenderPipeline {
     }
   }
 
-  private List<VideoEncoder.Shot> renderSlides(RequestStore.Row r, Narrated narrated, Path work, StageUsage[] usage) {
-    Path dir = work.resolve("slides");
-    recreate(dir);
-    int width = r.resolution() == 1080 ? 1920 : 1280;
-    List<NarrationScript.Part> parts = narrated.script().parts();
-    for (int i = 0; i < parts.size(); i++) slides.render(parts.get(i).slide(), width, slide(dir, i));
-    Path thumbnail = work.resolve("thumbnail.png");
-    try {
-      var image = slides.draw(parts.getFirst().slide(), 640);
-      ImageIO.write(image, "png", thumbnail.toFile());
-    } catch (IOException e) {
-      throw MediaFailed.of("Could not write the thumbnail", e);
-    }
-    usage[0] = StageUsage.NONE.withBytes(put(r, "thumbnail.png", thumbnail, "image/png", false));
-    return loadShots(narrated, work);
+  private List<Path> renderSlides(RequestStore.Row r, Narrated narrated, Path work, StageUsage[] usage) {
+    Narration.Slides slides = narration.slides(narrated.script().parts(), width(r), work);
+    usage[0] = StageUsage.NONE.withBytes(put(r, "thumbnail.png", slides.thumbnail(), "image/png", false));
+    return slides.images();
   }
 
-  private List<VideoEncoder.Shot> loadShots(Narrated narrated, Path work) {
-    List<VideoEncoder.Shot> shots = new ArrayList<>();
-    for (int i = 0; i < narrated.slideSeconds().size(); i++) {
-      Path png = slide(work.resolve("slides"), i);
-      if (!Files.isRegularFile(png)) return null;
-      shots.add(new VideoEncoder.Shot(png, narrated.slideSeconds().get(i)));
-    }
-    return shots;
-  }
-
-  private Boolean encode(RequestStore.Row r, VideoEncoder.VideoJob job, VideoEncoder.Format format, Path work, Narrated narrated, StageUsage[] usage) {
+  private Boolean encode(RequestStore.Row r, List<Path> slideImages, VideoEncoder.Format format, Path work, Narrated narrated, StageUsage[] usage) {
     Path out = work.resolve("lesson." + format.extension);
-    VideoEncoder.Encoded encoded = video.encode(job, format, out);
+    VideoEncoder.Encoded encoded = narration.video(slideImages, narrated.slideSeconds(), work.resolve("narration.wav"), work.resolve("captions.vtt"), width(r), r.audioLanguage(), format, out);
     long bytes = put(r, out.getFileName().toString(), out, format.contentType, false);
     usage[0] = new StageUsage(0, 0, narrated.totalSeconds(), 0, encoded.peakRssKb(), bytes);
     return Boolean.TRUE;
+  }
+
+  private static int width(RequestStore.Row r) {
+    return r.resolution() == 1080 ? 1920 : 1280;
   }
 
   private Boolean done(RequestStore.Row r, String name) {
@@ -278,10 +217,6 @@ class RenderPipeline {
     return stored.sizeBytes();
   }
 
-  private static Path slide(Path dir, int i) {
-    return dir.resolve(String.format(Locale.ROOT, "slide-%03d.png", i));
-  }
-
   private static String name(String language) {
     return Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
   }
@@ -292,11 +227,6 @@ class RenderPipeline {
     } catch (IOException e) {
       throw MediaFailed.of("Could not write " + file.getFileName(), e);
     }
-  }
-
-  private static void recreate(Path dir) {
-    deleteQuietly(dir);
-    createDirectories(dir);
   }
 
   private static void createDirectories(Path dir) {

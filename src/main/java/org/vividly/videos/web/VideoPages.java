@@ -14,12 +14,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.vividly.collections.CollectionRole;
-import org.vividly.collections.Collections;
 import org.vividly.common.VividlyException;
 import org.vividly.tenancy.Caller;
 import org.vividly.videos.Video;
 import org.vividly.videos.VideoStatus;
+import org.vividly.videos.VideoCollections;
 import org.vividly.videos.Videos;
 
 /** The lecture videos: upload (a file, subtitles or a link), progress while they are transcribed and indexed, deletion. */
@@ -27,9 +26,9 @@ import org.vividly.videos.Videos;
 class VideoPages {
 
   private final Videos videos;
-  private final Collections collections;
+  private final VideoCollections collections;
 
-  VideoPages(Videos videos, Collections collections) {
+  VideoPages(Videos videos, VideoCollections collections) {
     this.videos = videos;
     this.collections = collections;
   }
@@ -41,7 +40,7 @@ class VideoPages {
     model.addAttribute("videos", list);
     model.addAttribute("tag", tag);
     model.addAttribute("working", list.stream().anyMatch(v -> !v.status().finished()));
-    model.addAttribute("collections", collections.list(caller).stream().filter(c -> c.role().allows(CollectionRole.EDITOR)).toList());
+    model.addAttribute("collections", collections.editable(caller));
     return http.getHeader("HX-Request") != null ? "videos :: rows" : "videos";
   }
 
