@@ -20,6 +20,7 @@ public final class ChangeSignals {
     final ReentrantLock lock = new ReentrantLock();
     final Condition changed = lock.newCondition();
     long version;
+    int followers;
   }
 
   /**
@@ -78,8 +79,20 @@ public final class ChangeSignals {
     }
   }
 
-  /** Forgets a key nobody follows any more. */
+  /** One more stream follows {@code key}; each call is paired with one {@link #forget}. */
+  static void follow(String key) {
+    SIGNALS.compute(key, (k, s) -> {
+      Signal signal = s == null ? new Signal() : s;
+      signal.followers++;
+      return signal;
+    });
+  }
+
+  /**
+   * A stream stopped following {@code key}; the key is forgotten when no stream follows it any more,
+   * so another stream still waiting on it (a second tab on the same list) keeps being woken.
+   */
   static void forget(String key) {
-    SIGNALS.remove(key);
+    SIGNALS.computeIfPresent(key, (k, s) -> --s.followers <= 0 ? null : s);
   }
 }

@@ -26,6 +26,7 @@ public final class ServerSentEvents {
    */
   public static <T> SseEmitter follow(String key, Supplier<T> poll, Predicate<T> finished) {
     SseEmitter emitter = new SseEmitter(Duration.ofHours(2).toMillis());
+    ChangeSignals.follow(key);
     Thread.ofVirtual().name("events-" + key).start(() -> {
       try {
         T last = null;

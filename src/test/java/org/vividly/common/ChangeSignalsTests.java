@@ -42,4 +42,27 @@ class ChangeSignalsTests {
     waiter.join(30_000);
     assertThat(waiter.isAlive()).isFalse();
   }
+
+  @Test
+  void aStreamThatStopsFollowingLeavesTheOthersOnTheSameKeyAwake() throws Exception {
+    // Two tabs follow the same video list; the first closes while the second waits.
+    ChangeSignals.follow("videos:org");
+    ChangeSignals.follow("videos:org");
+    long seen = ChangeSignals.version("videos:org");
+    CountDownLatch woke = new CountDownLatch(1);
+    Thread waiter = Thread.ofVirtual().start(() -> {
+      try {
+        ChangeSignals.await("videos:org", seen, 60_000);
+        woke.countDown();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    Thread.sleep(100);
+    ChangeSignals.forget("videos:org");
+    ChangeSignals.signal("videos:org");
+    assertThat(woke.await(30, TimeUnit.SECONDS)).as("the second follower is woken").isTrue();
+    waiter.join();
+    ChangeSignals.forget("videos:org");
+  }
 }

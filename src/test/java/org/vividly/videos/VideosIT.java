@@ -121,8 +121,13 @@ class VideosIT extends IntegrationTest {
     var response = uploadVideo(teacherAuth, dir.resolve("lecture.mp4"), null, Map.of("title", "Plants and light", "tags", "Biology, Unit 2"));
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(202);
     String id = JSON.readTree(response.getBody()).path("id").asString();
+    // The videos page follows the organization's stream while anything is working.
+    var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(url("/api/v1/videos/events"))).header("Authorization", teacherAuth).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
     JsonNode video = awaitVideo(id, teacherAuth, Duration.ofMinutes(3));
     assertThat(video.path("status").asString()).as(video.toString()).isEqualTo("ready");
+    String events = stream.get(1, java.util.concurrent.TimeUnit.MINUTES).body();
+    assertThat(events).contains("event:progress").contains("event:done");
+    assertThat(events.substring(events.lastIndexOf("event:done"))).contains(id).contains("\"status\":\"ready\"");
     assertThat(video.path("transcriptOrigin").asString()).isEqualTo("speech-to-text");
     assertThat(video.path("hasVideo").asBoolean()).isTrue();
     assertThat(video.path("tags").toString()).isEqualTo("[\"biology\",\"unit 2\"]");

@@ -46,26 +46,26 @@ public class VideoStore {
 
   public void status(OrganizationId org, UUID id, VideoStatus status, double progress) {
     jdbc.sql("UPDATE video SET status = ?, progress = ? WHERE organization_id = ? AND id = ? AND status NOT IN ('ready', 'failed')").params(status.code(), progress, org.value(), id).update();
-    ChangeSignals.signal("video:" + id);
+    signal(org, id);
   }
 
   public void fetched(OrganizationId org, UUID id, String title, String mediaFile, String mediaType, boolean hasVideo, Double duration, String transcriptOrigin) {
     jdbc.sql("UPDATE video SET title = ?, media_file = ?, media_type = ?, has_video = ?, duration_seconds = ?, transcript_origin = ? WHERE organization_id = ? AND id = ?")
         .params(title, mediaFile, mediaType, hasVideo, duration, transcriptOrigin, org.value(), id)
         .update();
-    ChangeSignals.signal("video:" + id);
+    signal(org, id);
   }
 
   public void ready(OrganizationId org, UUID id, UUID sourceId, Double duration) {
     jdbc.sql("UPDATE video SET status = 'ready', progress = 1, source_id = ?, duration_seconds = coalesce(duration_seconds, ?), finished_at = now() WHERE organization_id = ? AND id = ?")
         .params(sourceId, duration, org.value(), id)
         .update();
-    ChangeSignals.signal("video:" + id);
+    signal(org, id);
   }
 
   public void failed(OrganizationId org, UUID id, String error) {
     jdbc.sql("UPDATE video SET status = 'failed', error = ?, media_file = NULL, media_type = NULL, finished_at = now() WHERE organization_id = ? AND id = ?").params(error, org.value(), id).update();
-    ChangeSignals.signal("video:" + id);
+    signal(org, id);
   }
 
   public void tags(OrganizationId org, UUID id, List<String> tags) {
@@ -131,5 +131,11 @@ public class VideoStore {
         rs.getObject("job_id", UUID.class),
         rs.getTimestamp("created_at").toInstant(),
         finished == null ? null : finished.toInstant());
+  }
+
+  /** Wakes the streams following this video and the organization's video list. */
+  private static void signal(OrganizationId org, UUID id) {
+    ChangeSignals.signal("video:" + id);
+    ChangeSignals.signal("videos:" + org.value());
   }
 }

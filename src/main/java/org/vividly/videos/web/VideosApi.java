@@ -99,6 +99,19 @@ class VideosApi {
     return videos.get(caller.organization(), id);
   }
 
+  /** A video's place in the pipeline, as the organization's video stream sends it. */
+  record VideoProgress(UUID id, VideoStatus status, double progress) {}
+
+  @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  @Operation(summary = "Follow the organization's videos as Server-Sent Events",
+      description = "A `progress` event with every video's `{id, status, progress}` whenever one of them changes, then one `done` event once none is queued, transcribing or indexing.")
+  SseEmitter events(Caller caller) {
+    var org = caller.organization();
+    return ServerSentEvents.follow("videos:" + org.value(),
+        () -> videos.list(org, null).stream().map(v -> new VideoProgress(v.id(), v.status(), v.progress())).toList(),
+        all -> all.stream().allMatch(v -> v.status().finished()));
+  }
+
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @Operation(summary = "Follow a video's transcription as Server-Sent Events", description = "A `progress` event whenever it changes, then one `done` event when it is ready or failed.")
   SseEmitter events(@PathVariable UUID id, Caller caller) {
