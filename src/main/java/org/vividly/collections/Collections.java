@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vividly.collections.internal.CollectionStore;
@@ -32,8 +33,10 @@ public class Collections {
   private final Sources sources;
   private final Organizations organizations;
   private final Schools schools;
+  private final ApplicationEventPublisher events;
 
-  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations, Schools schools) {
+  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations, Schools schools, ApplicationEventPublisher events) {
+    this.events = events;
     this.schools = schools;
     this.store = store;
     this.accounts = accounts;
@@ -77,12 +80,13 @@ public class Collections {
     return get(caller, id);
   }
 
-  /** Deletes it; its videos and documents stay in the library. */
+  /** Deletes it; its videos and documents stay in the library. Announces {@link CollectionDeleted}. */
   @Transactional
   public void delete(Caller caller, UUID id) {
     CollectionStore.Row row = row(caller, id, CollectionRole.OWNER);
     if (row.isDefault()) throw new InvalidRequest("The default collection, \"" + row.details().name() + "\", cannot be deleted.");
     store.delete(caller.organization(), id);
+    events.publishEvent(new CollectionDeleted(caller.organization(), id));
   }
 
   /**

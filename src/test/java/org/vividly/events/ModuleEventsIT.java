@@ -81,6 +81,23 @@ class ModuleEventsIT extends IntegrationTest {
   }
 
   @Test
+  void aDeletedCollectionNoLongerScopesItsConversationsWhichKeepTheirOwnSources() {
+    String sourceId = ingest("glaciers.md", "# Glaciers\n\nGlaciers form where more snow falls each winter than melts each summer, and the snow is pressed into ice that flows downhill under its own weight.\n".getBytes(StandardCharsets.UTF_8))
+        .path("report").path("sources").get(0).path("sourceId").asString();
+    String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Ice"), auth())).path("id").asString();
+    String conversation = json(call("POST", "/api/v1/conversations", Map.of("collectionId", collection, "sourceIds", List.of(sourceId)), auth())).path("id").asString();
+    assertThat(json(get("/api/v1/conversations/" + conversation)).path("conversation").path("collectionId").asString()).isEqualTo(collection);
+
+    assertThat(delete("/api/v1/collections/" + collection).statusCode()).isEqualTo(204);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      JsonNode held = json(get("/api/v1/conversations/" + conversation)).path("conversation");
+      assertThat(held.path("collectionId").isNull() || held.path("collectionId").isMissingNode()).as("collectionId of %s", held).isTrue();
+      assertThat(sourcesOf(conversation)).containsExactly(sourceId);
+    });
+  }
+
+  @Test
   void anIndexedVideoIsFiledIntoItsCollectionOnceEvenWhenItsEventIsHandedOverAgain() {
     OrganizationId org = organizations.resolve(organization()).id();
     String sourceId = ingest("lecture.md", "# Lecture\n\nVolcanoes form where magma from the mantle rises through cracks in the crust and erupts as lava, ash and gas.\n".getBytes(StandardCharsets.UTF_8))
