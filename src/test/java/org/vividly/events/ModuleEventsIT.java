@@ -13,9 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
+import org.vividly.collections.CollectionDeleted;
+import org.vividly.quota.Meter;
+import org.vividly.quota.Quotas;
+import org.vividly.requests.ContentRequestFinished;
 import org.vividly.sources.SourceDeleted;
 import org.vividly.support.IntegrationTest;
+import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.OrganizationId;
+import org.vividly.tenancy.Role;
 import org.vividly.videos.VideoIndexed;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +37,7 @@ class ModuleEventsIT extends IntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired IncompleteEventPublications incomplete;
   @Autowired JsonMapper json;
+  @Autowired Quotas quotas;
 
   @Override
   protected String organization() {
@@ -68,10 +75,7 @@ class ModuleEventsIT extends IntegrationTest {
     UUID gone = UUID.randomUUID();
     jdbc.sql("INSERT INTO collection_item (collection_id, source_id) VALUES (?::uuid, ?)").params(collection, gone).update();
     // What a server that died between deleting the source and its listeners' work leaves behind.
-    jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)")
-        .params(UUID.randomUUID(), "org.vividly.collections.internal.CollectionSourcesRemoved.on(org.vividly.sources.SourceDeleted)", SourceDeleted.class.getName(),
-            json.writeValueAsString(new SourceDeleted(org, gone)), java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
-        .update();
+    published("org.vividly.collections.internal.CollectionSourcesRemoved.on(org.vividly.sources.SourceDeleted)", new SourceDeleted(org, gone));
 
     // At start-up the registry resubmits what is unfinished (spring.modulith.events.republish-outstanding-events-on-restart).
     incomplete.resubmitIncompletePublications(publication -> true);
@@ -106,12 +110,7 @@ class ModuleEventsIT extends IntegrationTest {
     String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Earth science"), auth())).path("id").asString();
     VideoIndexed indexed = new VideoIndexed(org, UUID.randomUUID(), UUID.fromString(sourceId), owner, UUID.fromString(collection), "Volcanoes");
     // A server that died after marking the video ready, before the collections module heard of it.
-    for (int i = 0; i < 2; i++) {
-      jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)")
-          .params(UUID.randomUUID(), "org.vividly.collections.internal.VideoFiling.on(org.vividly.videos.VideoIndexed)", VideoIndexed.class.getName(),
-              json.writeValueAsString(indexed), java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
-          .update();
-    }
+    for (int i = 0; i < 2; i++) published("org.vividly.collections.internal.VideoFiling.on(org.vividly.videos.VideoIndexed)", indexed);
 
     incomplete.resubmitIncompletePublications(publication -> true);
 
@@ -119,6 +118,46 @@ class ModuleEventsIT extends IntegrationTest {
       assertThat(json(call("GET", "/api/v1/collections/" + collection, null, auth())).path("sourceIds").valueStream().map(JsonNode::asString).toList()).containsExactly(sourceId);
       assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE ?").param("%" + sourceId + "%").query(Long.class).single()).as("publications left unfinished").isZero();
     });
+  }
+
+  @Test
+  void aCollectionDeletedJustBeforeACrashStillUnscopesItsConversationsAtTheNextStart() {
+    OrganizationId org = organizations.resolve(organization()).id();
+    String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Crashed"), auth())).path("id").asString();
+    String conversation = json(call("POST", "/api/v1/conversations", Map.of("collectionId", collection), auth())).path("id").asString();
+    // What a server that died between deleting the collection and chat's listener leaves behind.
+    jdbc.sql("DELETE FROM collection WHERE id = ?::uuid").param(collection).update();
+    published("org.vividly.chat.internal.ConversationCollectionsRemoved.on(org.vividly.collections.CollectionDeleted)", new CollectionDeleted(org, UUID.fromString(collection)));
+
+    incomplete.resubmitIncompletePublications(publication -> true);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(jdbc.sql("SELECT collection_id FROM conversation WHERE id = ?::uuid").param(conversation).query(UUID.class).optional()).isEmpty());
+  }
+
+  @Test
+  void aRequestThatFailedJustBeforeACrashGetsItsQuotaUnitBackAtTheNextStart() {
+    OrganizationId org = organizations.resolve(organization()).id();
+    Caller student = member(organization(), Role.STUDENT, "crashed-request");
+    UUID request = UUID.randomUUID();
+    quotas.reserve(org, student.userId(), Meter.VIDEO, request);
+    int used = quotas.usage(org, student.userId()).video().used();
+    published("org.vividly.requests.internal.FailedRequests.on(org.vividly.requests.ContentRequestFinished)",
+        new ContentRequestFinished(org, request, "failed", Map.of("video", "failed"), java.math.BigDecimal.ZERO, 10));
+
+    incomplete.resubmitIncompletePublications(publication -> true);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(jdbc.sql("SELECT status FROM quota_reservation WHERE request_id = ?").param(request).query(String.class).single()).isEqualTo("released");
+      assertThat(quotas.usage(org, student.userId()).video().used()).isEqualTo(used - 1);
+    });
+  }
+
+  /** Stores a publication of {@code event} for {@code listener} that a server which stopped had not finished. */
+  private void published(String listener, Object event) {
+    jdbc.sql("INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date, status, completion_attempts) VALUES (?, ?, ?, ?, ?, 'PUBLISHED', 1)")
+        .params(UUID.randomUUID(), listener, event.getClass().getName(), json.writeValueAsString(event), java.sql.Timestamp.from(Instant.now().minusSeconds(60)))
+        .update();
   }
 
   @Test
