@@ -121,6 +121,19 @@ class ModuleEventsIT extends IntegrationTest {
   }
 
   @Test
+  void aSourceDeletedJustBeforeACrashStillLeavesTheConversationsThatHeldItAtTheNextStart() {
+    OrganizationId org = organizations.resolve(organization()).id();
+    String sourceId = ingest("deltas.md", "# Deltas\n\nA river slows where it meets the sea and drops the sand and mud it carried, building a fan of new land called a delta.\n".getBytes(StandardCharsets.UTF_8))
+        .path("report").path("sources").get(0).path("sourceId").asString();
+    String conversation = json(call("POST", "/api/v1/conversations", Map.of("sourceIds", List.of(sourceId)), auth())).path("id").asString();
+    published("org.vividly.chat.internal.ConversationSourcesRemoved.on(org.vividly.sources.SourceDeleted)", new SourceDeleted(org, UUID.fromString(sourceId)));
+
+    incomplete.resubmitIncompletePublications(publication -> true);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sourcesOf(conversation)).isEmpty());
+  }
+
+  @Test
   void aCollectionDeletedJustBeforeACrashStillUnscopesItsConversationsAtTheNextStart() {
     OrganizationId org = organizations.resolve(organization()).id();
     String collection = json(call("POST", "/api/v1/collections", Map.of("name", "Crashed"), auth())).path("id").asString();
