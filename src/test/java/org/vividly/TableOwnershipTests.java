@@ -36,7 +36,7 @@ class TableOwnershipTests {
       Map.entry("collection", "collections"), Map.entry("collection_member", "collections"), Map.entry("collection_item", "collections"),
       Map.entry("conversation", "chat"), Map.entry("chat_message", "chat"),
       Map.entry("quiz_answer", "quiz"),
-      Map.entry("event_publication", "spring-modulith"));
+      Map.entry("event_publication", "spring-modulith"), Map.entry("spring_session", "spring-session"), Map.entry("spring_session_attributes", "spring-session"));
 
   private static final Pattern CREATED = Pattern.compile("(?i)CREATE\\s+(?:TABLE|VIEW|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
   /** SQL keywords in capitals, as every query here writes them (prose such as "from source" is not SQL). */

@@ -13,7 +13,16 @@ import java.util.UUID;
  * @param role what they may do
  * @param session the sign-in session (refresh-token family) the request's token belongs to
  */
-public record Caller(UUID userId, OrganizationId organization, Role role, String email, String displayName, UUID session) implements Serializable {
+public record Caller(UUID userId, OrganizationId organization, Role role, String email, String displayName, UUID session) implements Serializable, org.springframework.security.core.AuthenticatedPrincipal {
+
+  /**
+   * The person's id: the name Spring Security gives the authentication, and the principal name a
+   * stored web session is indexed by.
+   */
+  @Override
+  public String getName() {
+    return userId.toString();
+  }
 
   public Caller {
     Objects.requireNonNull(userId, "userId");

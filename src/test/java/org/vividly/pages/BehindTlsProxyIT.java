@@ -58,6 +58,6 @@ class BehindTlsProxyIT {
 
   static String sessionCookie(HttpResponse<String> answer) {
     List<String> cookies = answer.headers().allValues("Set-Cookie");
-    return cookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
+    return cookies.stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + cookies));
   }
 }

@@ -170,7 +170,7 @@ class PageHeadersIT extends IntegrationTest {
   @Test
   void theSessionCookieIsHttpOnlyAndSameSiteLaxButNotSecureOverPlainHttp() {
     HttpResponse<String> login = get(HttpClient.newHttpClient(), "/login", null);
-    String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));
+    String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION=")).findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + login.headers().map()));
     List<String> attributes = PageChecks.cookieAttributes(cookie);
     assertThat(attributes).contains("httponly", "samesite=lax").doesNotContain("secure");
   }
