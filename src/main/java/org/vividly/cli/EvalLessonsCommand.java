@@ -92,13 +92,13 @@ class EvalLessonsCommand implements Callable<Integer> {
     LessonEvaluation.lines(split.equals("all") ? "all" : split, LessonEvaluation.summarize(scores, grade), grade).forEach(out::println);
     LessonEvaluation.Gate gate = LessonEvaluation.calibrate(scores.stream().filter(s -> s.question().split().equals("tune")).toList());
     if (gate != null) {
-      out.printf(Locale.ROOT, "%nLibrary gate chosen on the tune part: vividly.lessons.min-similarity=%.2f, confident-similarity=%.2f, min-coverage=%.1f (%d of %d in-library refused, %d of %d out-of-library answered)%n", gate.min(), gate.confident(), gate.coverage(), gate.falseRefusals(), gate.inLibrary(), gate.falseAnswers(), gate.outOfLibrary());
+      out.printf(Locale.ROOT, "%nLibrary gate chosen on the tune part: vividly.lessons.min-similarity=%.2f, confident-similarity=%.2f, min-coverage=%.1f, min-salient-coverage=%.1f (%d of %d in-library refused, %d of %d out-of-library answered)%n", gate.min(), gate.confident(), gate.coverage(), gate.salient(), gate.falseRefusals(), gate.inLibrary(), gate.falseAnswers(), gate.outOfLibrary());
     }
     return 0;
   }
 
   private static void detail(PrintStream out, Score s, Lesson lesson) {
-    out.println("    Q: " + s.question().question() + (s.question().inLibrary() ? "   [expected: " + String.join(" | ", s.question().sections()) + "]" : "   [expected: refusal]") + String.format(Locale.ROOT, "   similarity %.3f, coverage %.2f, section share %.2f", s.similarity(), s.coverage(), s.sectionShare()));
+    out.println("    Q: " + s.question().question() + (s.question().inLibrary() ? "   [expected: " + String.join(" | ", s.question().sections()) + "]" : "   [expected: refusal]") + String.format(Locale.ROOT, "   similarity %.3f, coverage %.2f, section share %.2f, specific words %.2f", s.similarity(), s.coverage(), s.sectionShare(), s.salient()));
     if (!lesson.inLibrary()) return;
     out.println("    cited: " + s.cited());
     if (lesson.keyIdea() != null) out.println("    key idea: " + lesson.keyIdea().text());

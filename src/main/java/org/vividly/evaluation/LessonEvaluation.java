@@ -100,8 +100,9 @@ public final class LessonEvaluation {
    * @param similarity the library gate's best passage similarity; NaN when the lesson does not say
    * @param coverage the library gate's term coverage of the chosen section; NaN when not said
    * @param sectionShare the chosen section's share of the retrieval votes; NaN when not said
+   * @param salient the library gate's coverage of the question's specific words; NaN when not said
    */
-  public record Score(LabelledQuestion question, boolean answered, boolean sectionCited, boolean keyIdea, int checkQuestions, int checkQuestionsNear, List<String> teacherOnly, double grade, double unfamiliar, long latencyMs, String title, String cited, double similarity, double coverage, double sectionShare) {
+  public record Score(LabelledQuestion question, boolean answered, boolean sectionCited, boolean keyIdea, int checkQuestions, int checkQuestionsNear, List<String> teacherOnly, double grade, double unfamiliar, long latencyMs, String title, String cited, double similarity, double coverage, double sectionShare, double salient) {
 
     /** Whether the lesson did what the label asks: answered an in-library question, refused another. */
     public boolean correctGate() {
@@ -113,7 +114,8 @@ public final class LessonEvaluation {
     double similarity = lesson.evidence() == null ? Double.NaN : lesson.evidence().topSimilarity();
     double coverage = lesson.evidence() == null ? Double.NaN : lesson.evidence().termCoverage();
     double share = lesson.evidence() == null ? Double.NaN : lesson.evidence().sectionShare();
-    if (!lesson.inLibrary()) return new Score(q, false, false, false, 0, 0, List.of(), 0, 0, lesson.latencyMs(), lesson.title(), lesson.evidence() == null || lesson.evidence().section() == null ? "" : lesson.evidence().section(), similarity, coverage, share);
+    double salient = lesson.evidence() == null ? Double.NaN : lesson.evidence().salientCoverage();
+    if (!lesson.inLibrary()) return new Score(q, false, false, false, 0, 0, List.of(), 0, 0, lesson.latencyMs(), lesson.title(), lesson.evidence() == null || lesson.evidence().section() == null ? "" : lesson.evidence().section(), similarity, coverage, share, salient);
     StringBuilder text = new StringBuilder();
     List<Lesson.Paragraph> explanation = new ArrayList<>();
     if (lesson.keyIdea() != null) explanation.add(lesson.keyIdea());
@@ -133,7 +135,7 @@ public final class LessonEvaluation {
     for (Lesson.CheckQuestion cq : lesson.checkQuestions()) {
       if (main != null && cq.citations().stream().map(n -> lesson.citations().get(n - 1)).anyMatch(c -> sameChapter(main, c, q.sections()))) near++;
     }
-    return new Score(q, true, sectionCited, key, lesson.checkQuestions().size(), near, teacherOnly(lesson), Readability.fleschKincaidGrade(explained), Readability.unfamiliarShare(explained), lesson.latencyMs(), lesson.title(), main == null ? "" : main.location(), similarity, coverage, share);
+    return new Score(q, true, sectionCited, key, lesson.checkQuestions().size(), near, teacherOnly(lesson), Readability.fleschKincaidGrade(explained), Readability.unfamiliarShare(explained), lesson.latencyMs(), lesson.title(), main == null ? "" : main.location(), similarity, coverage, share, salient);
   }
 
   /** The passage the lesson is mostly about: the key idea's, else the first explanation paragraph's. */
@@ -248,12 +250,14 @@ public final class LessonEvaluation {
 
   /**
    * Library-gate thresholds chosen on labelled questions: the rule answers when the similarity is at
-   * least {@code confident}, or at least {@code min} with term coverage at least {@code coverage}.
+   * least {@code min} and the coverage of the question's specific words at least {@code salient}, and
+   * either the similarity is at least {@code confident} or the term coverage at least
+   * {@code coverage} ({@code LibraryGate}).
    *
    * @param falseRefusals in-library questions the rule refuses
    * @param falseAnswers out-of-library questions the rule answers
    */
-  public record Gate(double min, double confident, double coverage, int falseRefusals, int falseAnswers, int inLibrary, int outOfLibrary) {}
+  public record Gate(double min, double confident, double coverage, double salient, int falseRefusals, int falseAnswers, int inLibrary, int outOfLibrary) {}
 
   /**
    * The gate thresholds that make the fewest errors on these scores, a false answer counting as
@@ -262,7 +266,7 @@ public final class LessonEvaluation {
    * lessons.
    */
   public static Gate calibrate(List<Score> scores) {
-    List<Score> usable = scores.stream().filter(s -> !Double.isNaN(s.similarity()) && !Double.isNaN(s.coverage())).toList();
+    List<Score> usable = scores.stream().filter(s -> !Double.isNaN(s.similarity()) && !Double.isNaN(s.coverage()) && !Double.isNaN(s.salient())).toList();
     if (usable.isEmpty()) return null;
     int in = (int) usable.stream().filter(s -> s.question().inLibrary()).count();
     int out = usable.size() - in;
@@ -270,14 +274,16 @@ public final class LessonEvaluation {
     for (int min = 40; min <= 80; min++) {
       for (int confident = min; confident <= 90; confident++) {
         for (int coverage = 0; coverage <= 10; coverage++) {
-          double m = min / 100.0, c = confident / 100.0, v = coverage / 10.0;
-          int fr = 0, fa = 0;
-          for (Score s : usable) {
-            boolean answers = s.similarity() >= c || s.similarity() >= m && s.coverage() >= v;
-            if (s.question().inLibrary() && !answers) fr++;
-            if (!s.question().inLibrary() && answers) fa++;
+          for (int salient = 0; salient <= 10; salient++) {
+            double m = min / 100.0, c = confident / 100.0, v = coverage / 10.0, a = salient / 10.0;
+            int fr = 0, fa = 0;
+            for (Score s : usable) {
+              boolean answers = s.similarity() >= m && s.salient() >= a && (s.similarity() >= c || s.coverage() >= v);
+              if (s.question().inLibrary() && !answers) fr++;
+              if (!s.question().inLibrary() && answers) fa++;
+            }
+            if (best == null || fr + fa < best.falseRefusals() + best.falseAnswers()) best = new Gate(m, c, v, a, fr, fa, in, out);
           }
-          if (best == null || fr + fa < best.falseRefusals() + best.falseAnswers()) best = new Gate(m, c, v, fr, fa, in, out);
         }
       }
     }

@@ -57,8 +57,11 @@ public record Lesson(
    * @param section the chosen section's title, or null when none was chosen
    * @param sectionShare the chosen section's share of the retrieved passages' votes, in [0, 1]: high
    *     when the passages agree on one section, low when they scatter over the library
+   * @param salientCoverage share of the question's specific words (content words outside the New
+   *     Dale-Chall familiar list, such as "tectonic" or "vaccine") that the chosen section uses, in
+   *     [0, 1]; 1 when the question has none
    */
-  public record Evidence(double topSimilarity, double termCoverage, String section, double sectionShare) {}
+  public record Evidence(double topSimilarity, double termCoverage, String section, double sectionShare, double salientCoverage) {}
 
   /**
    * A term and what it means, from the source's glossary.

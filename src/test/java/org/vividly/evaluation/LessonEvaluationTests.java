@@ -60,7 +60,7 @@ class LessonEvaluationTests {
         List.of(new Lesson.Paragraph("Light bends because it slows down in water.", List.of(1))), null,
         List.of(new Lesson.CheckQuestion("Q1", "A", List.of(2)), new Lesson.CheckQuestion("Q2", "A", List.of(3))),
         List.of(source(1, "Physics", "Light", "Refraction"), source(2, "Physics", "Light", "Lenses"), source(3, "Physics", "Sound", "Echoes")),
-        null, List.of(), "embedded", 12, Instant.now(), new Lesson.Paragraph("Refraction is the bending of light. [BL] Ask students why.", List.of(1)), List.of(), new Lesson.Evidence(0.8, 1, "Refraction", 0.6));
+        null, List.of(), "embedded", 12, Instant.now(), new Lesson.Paragraph("Refraction is the bending of light. [BL] Ask students why.", List.of(1)), List.of(), new Lesson.Evidence(0.8, 1, "Refraction", 0.6, 1));
     LessonEvaluation.Score s = LessonEvaluation.score(q, lesson);
     assertThat(s.answered()).isTrue();
     assertThat(s.sectionCited()).isTrue();
@@ -85,7 +85,7 @@ class LessonEvaluationTests {
   }
 
   private static LessonEvaluation.Score score(LessonEvaluation.LabelledQuestion q, double similarity, double coverage) {
-    return new LessonEvaluation.Score(q, true, true, true, 0, 0, List.of(), 7, 0.2, 10, "t", "", similarity, coverage, 0.5);
+    return new LessonEvaluation.Score(q, true, true, true, 0, 0, List.of(), 7, 0.2, 10, "t", "", similarity, coverage, 0.5, 1);
   }
 
   @Test

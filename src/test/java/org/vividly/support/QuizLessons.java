@@ -37,6 +37,6 @@ public final class QuizLessons {
         null, questions, List.of(cited), null, List.of(), "embedded", 52, Instant.now(),
         new Lesson.Paragraph("Refraction is the bending of light as it passes from one material into another.", one),
         List.of(new Lesson.KeyTerm("refraction", "the bending of light as it passes from one material into another", one)),
-        new Lesson.Evidence(0.82, 0.9, section, 0.6));
+        new Lesson.Evidence(0.82, 0.9, section, 0.6, 1));
   }
 }

@@ -29,8 +29,11 @@ import org.vividly.retrieval.SearchHit;
  */
 public final class ExtractiveComposer implements LessonComposer {
 
-  /** Words every question has that say nothing about its subject. */
-  private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli");
+  /**
+   * Words every question has that say nothing about its subject (stems), and the fillers of spoken
+   * questions ("super fast", "kinda", "stuff").
+   */
+  private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli", "super", "kinda", "sorta", "stuff", "gonna", "wanna", "pleas", "anywai", "okai", "guy");
   private static final double MMR_LAMBDA = 0.7;
   /** How many of the best sentences by terms are re-scored by the embedding model. */
   private static final int EMBEDDED_CANDIDATES = 12;

@@ -16,15 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     uses at least this share of the question's content terms. The three are chosen on the
  *     labelled question sets under {@code src/test/resources/eval/lessons} (tune part), see the
  *     README's lesson evaluation
+ * @param minSalientCoverage the library answers only when the chosen section uses at least this
+ *     share of the question's specific words (those outside the New Dale-Chall familiar list)
  * @param passages explanatory passages retrieved per question
  * @param llm chat model settings for the {@code openai} and {@code ollama} composers
  */
 @ConfigurationProperties("vividly.lessons")
 public record LessonsProperties(
     @DefaultValue("embedded") String composer,
-    @DefaultValue("0.62") double minSimilarity,
-    @DefaultValue("0.65") double confidentSimilarity,
-    @DefaultValue("0.4") double minCoverage,
+    @DefaultValue("0.59") double minSimilarity,
+    @DefaultValue("0.62") double confidentSimilarity,
+    @DefaultValue("0.7") double minCoverage,
+    @DefaultValue("0.1") double minSalientCoverage,
     @DefaultValue("6") int passages,
     @DefaultValue Llm llm) {
 
