@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.vividly.lessons.LessonComposer;
 import org.vividly.lessons.Readability;
 import org.vividly.retrieval.Embedder;
@@ -35,6 +36,16 @@ public final class ExtractiveComposer implements LessonComposer {
    */
   private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli", "super", "kinda", "sorta", "stuff", "gonna", "wanna", "pleas", "anywai", "okai", "guy");
   private static final double MMR_LAMBDA = 0.7;
+  /**
+   * Headings of the part of a section where the book states its key ideas itself ("Section Summary",
+   * "Key Concepts and Summary", "Key Points"): their sentences are general statements, not examples.
+   */
+  static final Pattern SUMMARY = Pattern.compile("(?i)\\b(summary|key (concepts|points|ideas|takeaways)|recap|in a nutshell)\\b");
+  /**
+   * Signs of a sentence about one worked case rather than the idea: a number, a chemical formula
+   * (subscript digits), or "for example".
+   */
+  static final Pattern SPECIFIC = Pattern.compile("\\d|[\u2080-\u2089]|\\b[Ff]or (example|instance)\\b|\\be\\.g\\.");
   /** How many of the best sentences by terms are re-scored by the embedding model. */
   private static final int EMBEDDED_CANDIDATES = 12;
 
@@ -183,9 +194,12 @@ public final class ExtractiveComposer implements LessonComposer {
       double unfamiliar = Readability.unfamiliarShare(s.readable);
       double words = Readability.words(s.readable).size();
       double length = words < 8 ? 0.1 : words > (grade <= 8 ? 25 : 35) ? 0.15 : 0;
-      double tooHard = fk > grade + 2 ? 0.15 : 0;
+      // Each grade above the student's + 2 costs more, so the easiest sentence that answers wins.
+      double tooHard = Math.min(0.4, 0.1 * Math.max(0, fk - (grade + 2)));
+      double summary = SUMMARY.matcher(s.passage.citation().headingPath().isEmpty() ? "" : s.passage.citation().headingPath().getLast()).find() ? 0.15 : 0;
+      double specific = SPECIFIC.matcher(s.readable).find() ? 0.15 : 0;
       // A sentence on the question's terms stays a candidate, however hard it reads.
-      s.score = Math.max(0.01, 0.6 * coverage + cue + place + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length - tooHard + 0.05);
+      s.score = Math.max(0.01, 0.6 * coverage + cue + place + summary - specific + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length - tooHard + 0.05);
     }
   }
 

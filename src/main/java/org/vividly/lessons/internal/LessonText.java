@@ -31,9 +31,9 @@ public final class LessonText {
    * instructions ("Hold a strip of paper...").
    */
   private static final Pattern BROKEN_OR_BOOKISH =
-      Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we'll|we shall|later in|in the next|in the previous|in this text|let's|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in)\\b)");
+      Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we'll|we shall|later in|in the next|in the previous|in this text|let's|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in)\\b|\\b(will|shall) be (addressed|discussed|covered|explained|described|examined|treated|considered|explored|presented)\\b)");
   /** Verbs a lab instruction or exercise starts with ("Hold a strip of paper...", "Calculate..."). */
-  private static final String INSTRUCTION_VERBS = "Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange";
+  private static final String INSTRUCTION_VERBS = "Express|Name|State|Estimate|Convert|Classify|Balance|Rank|Suggest|Propose|Give|Provide|Outline|Evaluate|Derive|Verify|Justify|Summarize|Define|Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange";
   private static final Pattern IMPERATIVE = Pattern.compile("^(" + INSTRUCTION_VERBS + ")\\b|\\b(this|the) (site|website|link|video)\\b");
   /** An instruction after an opening clause: "To test for airflow, hold a strip of paper...". */
   private static final Pattern IMPERATIVE_AFTER_CLAUSE = Pattern.compile("^(To|When|If|Before|After|Once|While|For|Next|First|Then|Now)\\b[^,]{0,80},\\s+(?i:" + INSTRUCTION_VERBS + ")\\s+(a|an|the|this|that|these|your|some|it|them|one|two|each|all|both|how|what|whether|if)\\b");
@@ -92,7 +92,7 @@ public final class LessonText {
     if (grade <= 10) s = PARENTHETICAL.matcher(s).replaceAll("");
     s = s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll("\\s{2,}", " ").strip();
     List<String> out = new ArrayList<>();
-    if (grade >= 10 || Readability.words(s).size() <= 16) {
+    if (grade >= 10 || Readability.words(s).size() <= (grade <= 8 ? 14 : 16)) {
       out.add(s);
       return out;
     }
@@ -100,21 +100,24 @@ public final class LessonText {
     return out;
   }
 
-  private static final Pattern SPLIT = Pattern.compile("; |, which (means|is why|makes|causes|allows|gives|explains) |, (and|but|so) (?=(the|a|an|this|these|it|they|we|you|its|their|each|every|some|most|many|all|[A-Z])\\b)");
+  private static final Pattern SPLIT = Pattern.compile("; |, which (means|is why|makes|causes|allows|gives|explains) |, which (is|are) (?=(?:a|an|the)\\b)|, (and|but|so) (?=(?:the|a|an|this|these|it|they|we|you|its|their|each|every|some|most|many|all|[A-Z])\\b)| (because) |, (whereas) ");
 
   private static void split(String s, List<String> out) {
     var m = SPLIT.matcher(s);
     int from = 0;
     String carry = null;
     while (m.find()) {
-      String left = s.substring(from, m.start()).strip();
+      String left = s.substring(from, m.start()).strip().replaceAll("[,;:]+$", "");
       String right = s.substring(m.end());
       if (Readability.words(left).size() < 6 || Readability.words(right).size() < 6) continue;
       // "the speed of an object, the distance it travels, and the time it takes" is a list, not two clauses.
-      if (m.group(2) != null && left.contains(",")) continue;
+      if (m.group(3) != null && left.contains(",")) continue;
       out.add(join(carry, left) + ".");
       String sep = m.group();
-      if (sep.startsWith(", which")) carry = "This " + m.group(1);
+      if (m.group(2) != null) carry = m.group(2).equals("is") ? "It is" : "They are";
+      else if (sep.startsWith(", which")) carry = "This " + m.group(1);
+      else if (m.group(4) != null) carry = "This is because";
+      else if (m.group(5) != null) carry = "In contrast,";
       else if (sep.startsWith(", but")) carry = "But";
       else if (sep.startsWith(", so")) carry = "So";
       else carry = null;

@@ -19,6 +19,8 @@ import org.vividly.retrieval.SearchHit;
  */
 public final class SectionChoice {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SectionChoice.class);
+
   private SectionChoice() {}
 
   /**
@@ -67,6 +69,12 @@ public final class SectionChoice {
         top = value;
         chosen = e.getKey();
       }
+    }
+    if (log.isDebugEnabled()) {
+      StringBuilder b = new StringBuilder("Sections for '" + question + "':");
+      score.entrySet().stream().sorted(Map.Entry.<UUID, Double>comparingByValue().reversed()).limit(6)
+          .forEach(e -> b.append(String.format(java.util.Locale.ROOT, "%n  %.3f %s", e.getValue(), String.join(" > ", headings.get(e.getKey())))));
+      log.debug(b.toString());
     }
     SearchHit hit = best.get(chosen);
     return new Chosen(chosen, hit, total == 0 ? 1 : top / total);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -42,6 +43,7 @@ import org.vividly.retrieval.Citation;
 import org.vividly.retrieval.IndexedChunk;
 import org.vividly.retrieval.SearchHit;
 import org.vividly.retrieval.SearchMode;
+import org.vividly.retrieval.QuestionWords;
 import org.vividly.retrieval.SearchRequest;
 import org.vividly.retrieval.SearchResult;
 
@@ -60,6 +62,8 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   private final Directory directory;
   private final Analyzer analyzer = new EnglishAnalyzer();
+  /** The index's analysis with {@link QuestionWords} also left out: for lexical queries only. */
+  private final Analyzer queryAnalyzer = new EnglishAnalyzer(queryStopWords());
   private final int rrfK;
   private final int candidates;
   private volatile IndexWriter writer;
@@ -236,9 +240,15 @@ public final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   }
 
   private TopDocs bm25(IndexSearcher searcher, String text, Query filter, int n) throws IOException {
-    Query terms = new QueryBuilder(analyzer).createBooleanQuery(BM25, text);
+    Query terms = new QueryBuilder(queryAnalyzer).createBooleanQuery(BM25, text);
     if (terms == null) return new TopDocs(new org.apache.lucene.search.TotalHits(0, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
     return searcher.search(new BooleanQuery.Builder().add(terms, Occur.MUST).add(filter, Occur.FILTER).build(), n);
+  }
+
+  private static CharArraySet queryStopWords() {
+    CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, false);
+    words.addAll(QuestionWords.ALL);
+    return CharArraySet.unmodifiableSet(words);
   }
 
   private static TopDocs truncate(TopDocs docs, int n) {

@@ -101,4 +101,18 @@ class ExtractiveComposerTests {
     assertThat(d.explanation()).as("steps besides the key idea").isNotEmpty();
     assertThat(shown(d)).contains("fotosíntesis");
   }
+
+  @Test
+  void theKeyIdeaIsTheBooksGeneralStatementRatherThanOneWorkedCase() {
+    java.util.UUID sectionId = java.util.UUID.randomUUID();
+    java.util.function.BiFunction<Long, List<String>, java.util.function.Function<String, SearchHit>> at =
+        (id, path) -> text -> new SearchHit("text", text, new org.vividly.retrieval.Citation(id, ComposerFixtures.BOOK, "Physics", sectionId, "m" + id, path, null), 1.0 / id, 0.7);
+    List<String> body = List.of("Physics", "Forces", "Newton's Second Law of Motion");
+    List<String> summary = List.of("Physics", "Forces", "Newton's Second Law of Motion", "Section Summary");
+    List<SearchHit> section = List.of(
+        at.apply(1L, body).apply("A cart with a mass of 20 kg needs a force of 40 N to speed up by 2 m/s every second when you push it."),
+        at.apply(2L, summary).apply("The more mass a cart has, the more force you need to push it to the same speed."));
+    var brief = new LessonComposer.Brief("Why is it harder to push a cart with more mass?", 7, List.of(), section, List.of(), List.of(), List.of(), List.of(), section, "Newton's Second Law of Motion");
+    assertThat(new ExtractiveComposer().compose(brief).keyIdea().text()).startsWith("The more mass a cart has");
+  }
 }

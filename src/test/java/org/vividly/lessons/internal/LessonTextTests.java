@@ -58,4 +58,20 @@ class LessonTextTests {
     String clauses = "Sound travels through the air as a pressure wave at about 340 meters per second, and the light from the same flash reaches us almost at once.";
     assertThat(LessonText.readable(clauses, 7)).hasSize(2);
   }
+
+  @Test
+  void aCauseIsSplitFromItsEffectForYoungerStudentsWithNoStrayComma() {
+    String s = "Anionic radii are larger than the parent atom, because the electrons repel one another more strongly.";
+    assertThat(LessonText.readable(s, 7)).containsExactly("Anionic radii are larger than the parent atom.", "This is because the electrons repel one another more strongly.");
+    assertThat(LessonText.readable(s, 10)).containsExactly(s);
+    String which = "The bubbles in soda are carbon dioxide, which is a gas that dissolves better under high pressure.";
+    assertThat(LessonText.readable(which, 7)).containsExactly("The bubbles in soda are carbon dioxide.", "It is a gas that dissolves better under high pressure.");
+  }
+
+  @Test
+  void theBookAnnouncingWhatComesNextAndExerciseInstructionsAreLeftOut() {
+    assertThat(LessonText.usable("The difference between fission and fusion, which results from the size of the nuclei involved, will be addressed next.", 9)).isFalse();
+    assertThat(LessonText.usable("Express the mercury concentration of the wastewater in ppm and ppb units.", 9)).isFalse();
+    assertThat(LessonText.usable("Nuclear fusion is the combining of two light nuclei into a heavier one.", 9)).isTrue();
+  }
 }

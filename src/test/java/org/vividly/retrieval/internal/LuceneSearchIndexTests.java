@@ -117,4 +117,13 @@ class LuceneSearchIndexTests {
     index.commit();
     assertThat(search(A, "the of and", SearchMode.BM25, null)).isEmpty();
   }
+
+  @Test
+  void aQuestionsInterrogativesAndFillersDoNotMatchLexically() {
+    index.add(List.of(chunk(A, "objectives", "Explain why some solutions absorb heat when they form and how they do", vector(1), section), chunk(A, "text", "A sled on a steep slope speeds up faster", vector(2), section)));
+    index.commit();
+    assertThat(search(A, "why does a sled go faster", SearchMode.BM25, null)).extracting(SearchHit::kind).containsExactly("text");
+    assertThat(search(A, "why do you really think so", SearchMode.BM25, null)).isEmpty();
+    assertThat(search(A, "explain solutions", SearchMode.BM25, null)).extracting(SearchHit::kind).containsExactly("objectives");
+  }
 }
