@@ -195,7 +195,7 @@ public final class ExtractiveComposer implements LessonComposer {
       double words = Readability.words(s.readable).size();
       double length = words < 8 ? 0.1 : words > (grade <= 8 ? 25 : 35) ? 0.15 : 0;
       // Each grade above the student's + 2 costs more, so the easiest sentence that answers wins.
-      double tooHard = Math.min(0.4, 0.1 * Math.max(0, fk - (grade + 2)));
+      double tooHard = Math.min(0.4, (grade <= 8 ? 0.1 : 0.05) * Math.max(0, fk - (grade + 2)));
       double summary = SUMMARY.matcher(s.passage.citation().headingPath().isEmpty() ? "" : s.passage.citation().headingPath().getLast()).find() ? 0.15 : 0;
       double specific = SPECIFIC.matcher(s.readable).find() ? 0.15 : 0;
       // A sentence on the question's terms stays a candidate, however hard it reads.
