@@ -260,10 +260,15 @@ public final class LessonEvaluation {
   public record Gate(double min, double confident, double coverage, double salient, int falseRefusals, int falseAnswers, int inLibrary, int outOfLibrary) {}
 
   /**
-   * The gate thresholds that make the fewest errors on these scores, a false answer counting as
-   * much as a false refusal, ties going to the widest margin (the middle of the best range of each
-   * threshold is not searched: the lowest passing value is kept). Null without evidence on the
-   * lessons.
+   * How many false refusals one false answer costs when thresholds are chosen: a lesson made up from
+   * a library that does not answer the question is worse than an honest "not in your library".
+   */
+  public static final double FALSE_ANSWER_COST = 1.5;
+
+  /**
+   * The gate thresholds with the lowest cost on these scores (false refusals plus
+   * {@link #FALSE_ANSWER_COST} per false answer), ties going to the lowest passing value of each
+   * threshold. Null without evidence on the lessons.
    */
   public static Gate calibrate(List<Score> scores) {
     List<Score> usable = scores.stream().filter(s -> !Double.isNaN(s.similarity()) && !Double.isNaN(s.coverage()) && !Double.isNaN(s.salient())).toList();
@@ -282,7 +287,7 @@ public final class LessonEvaluation {
               if (s.question().inLibrary() && !answers) fr++;
               if (!s.question().inLibrary() && answers) fa++;
             }
-            if (best == null || fr + fa < best.falseRefusals() + best.falseAnswers()) best = new Gate(m, c, v, a, fr, fa, in, out);
+            if (best == null || fr + FALSE_ANSWER_COST * fa < best.falseRefusals() + FALSE_ANSWER_COST * best.falseAnswers()) best = new Gate(m, c, v, a, fr, fa, in, out);
           }
         }
       }

@@ -84,6 +84,16 @@ class LessonEvaluationTests {
     assertThat(gate.falseRefusals() + gate.falseAnswers()).isZero();
   }
 
+  @Test
+  void aFalseAnswerCostsMoreThanAFalseRefusalWhenThresholdsAreChosen() {
+    var qs = LessonEvaluation.read(new StringReader(SET));
+    // The out-of-library question looks more answerable than the in-library one: no threshold separates them.
+    List<LessonEvaluation.Score> scores = List.of(score(qs.get(0), 0.66, 0.9), score(qs.get(2), 0.68, 0.9));
+    LessonEvaluation.Gate gate = LessonEvaluation.calibrate(scores);
+    assertThat(gate.falseAnswers()).isZero();
+    assertThat(gate.falseRefusals()).isEqualTo(1);
+  }
+
   private static LessonEvaluation.Score score(LessonEvaluation.LabelledQuestion q, double similarity, double coverage) {
     return new LessonEvaluation.Score(q, true, true, true, 0, 0, List.of(), 7, 0.2, 10, "t", "", similarity, coverage, 0.5, 1);
   }

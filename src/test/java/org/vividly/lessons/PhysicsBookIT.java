@@ -136,9 +136,9 @@ class PhysicsBookIT extends IntegrationTest {
     assertThat(summary.teacherOnly()).as("lessons showing teacher-only text").isZero();
     assertThat(summary.checkQuestionsNear()).as("check questions from the lesson's own chapter").isEqualTo(summary.checkQuestions());
     assertThat(summary.falseRefusals()).as("in-library questions refused").isLessThanOrEqualTo(summary.inLibrary() / 10);
-    assertThat(summary.outOfLibrary() - summary.falseAnswers()).as("out-of-library questions refused").isGreaterThanOrEqualTo(summary.outOfLibrary() * 6 / 10);
+    assertThat(summary.outOfLibrary() - summary.falseAnswers()).as("out-of-library questions refused").isGreaterThanOrEqualTo(summary.outOfLibrary() * 75 / 100);
     assertThat(summary.keyIdea()).as("lessons stating the key idea").isGreaterThanOrEqualTo(summary.inLibrary() * 45 / 100);
     assertThat(summary.sectionCited()).as("lessons citing the expected section").isGreaterThanOrEqualTo(summary.inLibrary() * 6 / 10);
-    assertThat(summary.medianGrade()).as("median Flesch-Kincaid grade at grade 7").isLessThan(10.5);
+    assertThat(summary.medianGrade()).as("median Flesch-Kincaid grade at grade 7").isLessThan(9.5);
   }
 }

@@ -86,7 +86,9 @@ public final class ExtractiveComposer implements LessonComposer {
     if (ranked.isEmpty()) {
       return new Draft(title, hook, List.of(), quiz.example(), quiz.questions(List.of()), 0, null, List.of());
     }
-    Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst());
+    // The key idea is a general statement: not one worked case, not a story told to "you", when the section has one.
+    Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable) && general(s.readable)).findFirst()
+        .orElse(ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst()));
     CitedText keyIdea = kind == QuestionKind.DEFINITION ? quiz.definitionOf(questionTerms) : null;
     if (keyIdea == null) keyIdea = new CitedText(LessonText.withoutConnective(key.readable), List.of(key.passage.citation().passageId()));
     List<Sentence> chosen = explanation(ranked, key, brief.grade());
@@ -104,6 +106,13 @@ public final class ExtractiveComposer implements LessonComposer {
     all.addAll(rest);
     return all;
   }
+
+  /** Whether a sentence states something in general: no worked case ({@link #SPECIFIC}) and not addressed to the reader. */
+  static boolean general(String sentence) {
+    return !SPECIFIC.matcher(sentence).find() && !SECOND_PERSON.matcher(sentence).find();
+  }
+
+  private static final Pattern SECOND_PERSON = Pattern.compile("(?i)\\b(you|your|you're)\\b");
 
   static Set<String> questionTerms(String question) {
     Set<String> terms = new java.util.LinkedHashSet<>(Terms.of(question));

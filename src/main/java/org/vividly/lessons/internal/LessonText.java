@@ -33,13 +33,13 @@ public final class LessonText {
   private static final Pattern BROKEN_OR_BOOKISH =
       Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we'll|we shall|later in|in the next|in the previous|in this text|let's|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in)\\b|\\b(will|shall) be (addressed|discussed|covered|explained|described|examined|treated|considered|explored|presented)\\b)");
   /** Verbs a lab instruction or exercise starts with ("Hold a strip of paper...", "Calculate..."). */
-  private static final String INSTRUCTION_VERBS = "Express|Name|State|Estimate|Convert|Classify|Balance|Rank|Suggest|Propose|Give|Provide|Outline|Evaluate|Derive|Verify|Justify|Summarize|Define|Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange";
+  private static final String INSTRUCTION_VERBS = "See|Express|Name|State|Estimate|Convert|Classify|Balance|Rank|Suggest|Propose|Give|Provide|Outline|Evaluate|Derive|Verify|Justify|Summarize|Define|Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange";
   private static final Pattern IMPERATIVE = Pattern.compile("^(" + INSTRUCTION_VERBS + ")\\b|\\b(this|the) (site|website|link|video)\\b");
   /** An instruction after an opening clause: "To test for airflow, hold a strip of paper...". */
   private static final Pattern IMPERATIVE_AFTER_CLAUSE = Pattern.compile("^(To|When|If|Before|After|Once|While|For|Next|First|Then|Now)\\b[^,]{0,80},\\s+(?i:" + INSTRUCTION_VERBS + ")\\s+(a|an|the|this|that|these|your|some|it|them|one|two|each|all|both|how|what|whether|if)\\b");
 
   /** Openers that lean on a sentence before them. */
-  private static final Pattern DANGLING = Pattern.compile("^(This|These|That|Those|It|Its|They|Their|Them|Such|Here|There|Both|Another|Then|Also|The down ?side|The other|The same|The latter|The former|In this case|In that case|In these cases|As a result|For this reason|Because of this|Likewise|Similarly|Instead|Otherwise|Again|Yet)\\b");
+  private static final Pattern DANGLING = Pattern.compile("^(This|These|That|Those|It|Its|They|Their|Them|Such|Here|There|Both|Another|Then|Also|The down ?side|The other|The same|The latter|The former|In this case|In that case|In these cases|In such cases?|In this way|The scenario|The situation|The answer|At that|At this|Each of (these|them|those)|Other examples|As a result|For this reason|Because of this|Likewise|Similarly|Instead|Otherwise|Again|Yet)\\b");
   /** Connectives that can be dropped when the sentence before them is not shown. */
   private static final Pattern CONNECTIVE = Pattern.compile("^(However|Thus|Therefore|Hence|So|In addition|Additionally|Furthermore|Moreover|In other words|In fact|Of course|Consequently|Nevertheless|Still|Now|Recall that|Note that|Notice that|Remember that),?\\s+");
   private static final Pattern PARENTHETICAL = Pattern.compile("\\s*\\([^()]*\\)");
@@ -110,6 +110,8 @@ public final class LessonText {
       String left = s.substring(from, m.start()).strip().replaceAll("[,;:]+$", "");
       String right = s.substring(m.end());
       if (Readability.words(left).size() < 6 || Readability.words(right).size() < 6) continue;
+      // Never inside a quotation: "The car won't start because it has no gas."
+      if (quotes(s.substring(0, m.start())) % 2 == 1) continue;
       // "the speed of an object, the distance it travels, and the time it takes" is a list, not two clauses.
       if (m.group(3) != null && left.contains(",")) continue;
       out.add(join(carry, left) + ".");
@@ -125,6 +127,15 @@ public final class LessonText {
     }
     String last = s.substring(from).strip();
     out.add(join(carry, last));
+  }
+
+  private static int quotes(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\u201c' || c == '\u201d') n++;
+    }
+    return n;
   }
 
   private static String join(String carry, String text) {

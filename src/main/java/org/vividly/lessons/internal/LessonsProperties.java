@@ -24,9 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vividly.lessons")
 public record LessonsProperties(
     @DefaultValue("embedded") String composer,
-    @DefaultValue("0.59") double minSimilarity,
-    @DefaultValue("0.62") double confidentSimilarity,
-    @DefaultValue("0.7") double minCoverage,
+    @DefaultValue("0.62") double minSimilarity,
+    @DefaultValue("0.65") double confidentSimilarity,
+    @DefaultValue("0.5") double minCoverage,
     @DefaultValue("0.1") double minSalientCoverage,
     @DefaultValue("6") int passages,
     @DefaultValue Llm llm) {

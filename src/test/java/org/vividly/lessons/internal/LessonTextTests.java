@@ -74,4 +74,13 @@ class LessonTextTests {
     assertThat(LessonText.usable("Express the mercury concentration of the wastewater in ppm and ppb units.", 9)).isFalse();
     assertThat(LessonText.usable("Nuclear fusion is the combining of two light nuclei into a heavier one.", 9)).isTrue();
   }
+
+  @Test
+  void aQuotationIsNeverSplitAndOpenersThatPointBackDangle() {
+    String quoted = "First, you generate a hypothesis such as, \"The car will not start because it has no gasoline in the tank.\"";
+    assertThat(LessonText.readable(quoted, 7)).containsExactly(quoted);
+    assertThat(LessonText.dangling("The scenario is very similar to the roller coaster and the skate park.")).isTrue();
+    assertThat(LessonText.dangling("At that distance, the strengths of the two forces are the same.")).isTrue();
+    assertThat(LessonText.usable("See how water waves, sound, and light all show interference patterns.", 9)).isFalse();
+  }
 }
