@@ -22,7 +22,9 @@ import org.vividly.retrieval.SearchHit;
  * they cover (terms weighted by inverse sentence frequency in the section), whether they give the
  * kind of answer the question wants ({@link QuestionKind}: a definition, a cause, a mechanism, a
  * contrast), their place in the section, and how close their Flesch-Kincaid grade and share of
- * unfamiliar words are to the student's grade. The best becomes the key idea; the explanation is
+ * unfamiliar words are to the student's grade (each grade above the student's + 2 costs more); the
+ * book's own summary sentences gain and sentences about one worked case lose. The best general
+ * statement (no numbers or formulas, not addressed to "you") becomes the key idea; the explanation is
  * chosen by maximal marginal relevance (Carbonell and Goldstein, 1998) over term overlap, kept in the
  * book's order, with the sentence before a dangling opener ("This means...") brought along. The
  * worked example, key terms and check questions come from the same section ({@link QuizBuilder}).
