@@ -119,7 +119,8 @@ public class Lessons {
     SectionChoice.Chosen chosen = SectionChoice.choose(request.question(), main.hits(), results.get(3).hits(), results.get(2).hits(), results.get(4).hits());
     List<SearchHit> section = chosen == null ? List.of() : sectionPassages(org, chosen);
     String sectionTitle = section.isEmpty() ? null : SectionChoice.title(section);
-    Lesson.Evidence evidence = new Lesson.Evidence(main.hits().isEmpty() ? 0 : main.topSimilarity(), LibraryGate.coverage(request.question(), section, sectionTitle), sectionTitle, chosen == null ? 0 : chosen.votes(), LibraryGate.salientCoverage(request.question(), section, sectionTitle));
+    LibraryGate.Coverage coverage = LibraryGate.Coverage.of(request.question(), section, sectionTitle);
+    Lesson.Evidence evidence = new Lesson.Evidence(main.hits().isEmpty() ? 0 : main.topSimilarity(), coverage.terms(), sectionTitle, chosen == null ? 0 : chosen.votes(), coverage.salient());
     Brief brief = new Brief(request.question(), request.grade(), request.interests(), main.hits(), results.get(1).hits(), results.get(2).hits(), results.get(3).hits(), List.of(), section, sectionTitle);
     Lesson lesson;
     if (main.hits().isEmpty() || section.isEmpty() || !gate.answers(evidence)) {
@@ -172,7 +173,8 @@ public class Lessons {
     SearchResult main = retriever.search(search);
     long retrievalMs = elapsed(start);
     long composeStart = System.nanoTime();
-    if (main.hits().isEmpty() || !gate.answers(new Lesson.Evidence(main.topSimilarity(), LibraryGate.coverage(query, main.hits(), null), null, 1, LibraryGate.salientCoverage(query, main.hits(), null)))) {
+    LibraryGate.Coverage coverage = LibraryGate.Coverage.of(query, main.hits(), null);
+    if (main.hits().isEmpty() || !gate.answers(new Lesson.Evidence(main.topSimilarity(), coverage.terms(), null, 1, coverage.salient()))) {
       List<Lesson.CitedSource> closest = new ArrayList<>();
       for (SearchHit hit : main.hits()) {
         if (closest.size() == 3) break;

@@ -36,25 +36,30 @@ public final class LibraryGate {
     return evidence.topSimilarity() >= properties.confidentSimilarity() || evidence.termCoverage() >= properties.minCoverage();
   }
 
-  /** Share of the question's content terms that the section uses, in [0, 1]; 0 for no section. */
-  public static double coverage(String question, List<SearchHit> section, String title) {
-    if (section.isEmpty()) return 0;
-    Set<String> terms = ExtractiveComposer.questionTerms(question);
-    if (terms.isEmpty()) return 0;
-    Set<String> used = used(section, title);
-    return terms.stream().filter(used::contains).count() / (double) terms.size();
-  }
-
   /**
-   * Share of the question's specific terms ({@link #salientTerms}) that the section uses, in [0, 1]:
-   * 1 when the question has none, 0 for no section.
+   * How much of a question a section covers, from one analysis of the section's text.
+   *
+   * @param terms share of the question's content terms that the section's title, text and glossary
+   *     use, in [0, 1]; 0 for no section
+   * @param salient share of the question's specific terms ({@link #salientTerms}) the section uses,
+   *     in [0, 1]; 1 when the question has none, else 0 for no section
    */
-  public static double salientCoverage(String question, List<SearchHit> section, String title) {
-    Set<String> salient = salientTerms(question);
-    if (salient.isEmpty()) return 1;
-    if (section.isEmpty()) return 0;
-    Set<String> used = used(section, title);
-    return salient.stream().filter(used::contains).count() / (double) salient.size();
+  public record Coverage(double terms, double salient) {
+
+    public static Coverage of(String question, List<SearchHit> section, String title) {
+      Set<String> salientTerms = salientTerms(question);
+      if (section.isEmpty()) return new Coverage(0, salientTerms.isEmpty() ? 1 : 0);
+      Set<String> used = new HashSet<>(Terms.of(title == null ? "" : title));
+      for (SearchHit h : section) {
+        if (!h.kind().equals("teacher-note")) used.addAll(Terms.of(h.text()));
+      }
+      return new Coverage(share(ExtractiveComposer.questionTerms(question), used, 0), share(salientTerms, used, 1));
+    }
+
+    private static double share(Set<String> terms, Set<String> used, double whenNone) {
+      if (terms.isEmpty()) return whenNone;
+      return terms.stream().filter(used::contains).count() / (double) terms.size();
+    }
   }
 
   /**
@@ -70,13 +75,5 @@ public final class LibraryGate {
       for (String stem : Terms.of(word)) if (content.contains(stem)) salient.add(stem);
     }
     return salient;
-  }
-
-  private static Set<String> used(List<SearchHit> section, String title) {
-    Set<String> used = new HashSet<>(Terms.of(title == null ? "" : title));
-    for (SearchHit h : section) {
-      if (!h.kind().equals("teacher-note")) used.addAll(Terms.of(h.text()));
-    }
-    return used;
   }
 }

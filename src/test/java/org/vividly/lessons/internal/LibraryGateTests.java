@@ -21,9 +21,9 @@ class LibraryGateTests {
   @Test
   void coverageIsTheShareOfTheQuestionsContentTermsTheSectionUses() {
     var section = List.of(ComposerFixtures.hit(1, "text", "Waves", "Refraction", "Light bends when it passes into water."));
-    assertThat(LibraryGate.coverage("Why does light bend in water?", section, "Refraction")).isEqualTo(1.0);
-    assertThat(LibraryGate.coverage("Why does a straw look bent?", section, "Refraction")).isLessThan(0.5);
-    assertThat(LibraryGate.coverage("Why does light bend?", List.of(), null)).isZero();
+    assertThat(LibraryGate.Coverage.of("Why does light bend in water?", section, "Refraction").terms()).isEqualTo(1.0);
+    assertThat(LibraryGate.Coverage.of("Why does a straw look bent?", section, "Refraction").terms()).isLessThan(0.5);
+    assertThat(LibraryGate.Coverage.of("Why does light bend?", List.of(), null).terms()).isZero();
   }
 
   @Test
@@ -38,8 +38,8 @@ class LibraryGateTests {
     assertThat(LibraryGate.salientTerms("Why does a straw look bent in water?")).isEmpty();
     assertThat(LibraryGate.salientTerms("does time really slow down when you move super fast")).isEmpty();
     var section = List.of(ComposerFixtures.hit(1, "text", "Waves", "Refraction", "Refraction is the bending of light as it passes into water."));
-    assertThat(LibraryGate.salientCoverage("What is refraction?", section, "Refraction")).isEqualTo(1.0);
-    assertThat(LibraryGate.salientCoverage("Why do tectonic plates move?", section, "Refraction")).isZero();
-    assertThat(LibraryGate.salientCoverage("Why does light bend?", section, "Refraction")).as("no specific words to miss").isEqualTo(1.0);
+    assertThat(LibraryGate.Coverage.of("What is refraction?", section, "Refraction").salient()).isEqualTo(1.0);
+    assertThat(LibraryGate.Coverage.of("Why do tectonic plates move?", section, "Refraction").salient()).isZero();
+    assertThat(LibraryGate.Coverage.of("Why does light bend?", section, "Refraction").salient()).as("no specific words to miss").isEqualTo(1.0);
   }
 }
