@@ -19,8 +19,7 @@ public final class QuestionWords {
           "do", "does", "did", "doing", "can", "could", "would", "should", "shall", "may", "might", "must",
           "i", "i'm", "me", "my", "you", "your", "we", "our", "us", "he", "she", "him", "her", "its", "it's",
           "am", "been", "being", "has", "have", "had", "isn't", "doesn't", "don't", "can't", "won't",
-          "really", "actually", "exactly", "even", "just", "very", "super", "kinda", "sorta", "stuff", "like", "so", "please",
-          "gonna", "wanna", "anyway", "okay", "guys");
+          "really", "actually", "exactly", "even", "just", "very", "super", "kinda", "sorta", "stuff", "like", "so", "please");
 
   private QuestionWords() {}
 }

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.vividly.lessons.LessonComposer;
 import org.vividly.lessons.Readability;
 import org.vividly.retrieval.Embedder;
-import org.vividly.retrieval.QuestionWords;
 import org.vividly.retrieval.SearchHit;
 
 /**
@@ -34,17 +33,12 @@ import org.vividly.retrieval.SearchHit;
 public final class ExtractiveComposer implements LessonComposer {
 
   /**
-   * Stems of the words that say nothing about a question's subject: the retrieval module's
-   * {@link QuestionWords} (interrogatives, pronouns, spoken fillers) and the frame of a question
-   * ("what happens", "explain how it works", "what is the difference").
+   * Words every question has that say nothing about its subject (stems), and the fillers of spoken
+   * questions ("super fast", "kinda", "stuff"). It overlaps {@code retrieval.QuestionWords} (surface
+   * forms for lexical queries) but is not derived from it: the sentence scores were measured with
+   * this set, and dropping pronouns and auxiliaries too moved which passage a chat answer cites first.
    */
-  private static final Set<String> QUESTION_WORDS = questionWords();
-
-  private static Set<String> questionWords() {
-    Set<String> words = new java.util.HashSet<>(Set.of("happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "someth", "way", "kind"));
-    for (String w : QuestionWords.ALL) words.addAll(Terms.of(w));
-    return Set.copyOf(words);
-  }
+  private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli", "super", "kinda", "sorta", "stuff", "gonna", "wanna", "pleas", "anywai", "okai", "guy");
   private static final double MMR_LAMBDA = 0.7;
   /**
    * Headings of the part of a section where the book states its key ideas itself ("Section Summary",
