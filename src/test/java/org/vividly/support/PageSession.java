@@ -41,6 +41,22 @@ public final class PageSession {
     return session;
   }
 
+  /** A browser that has not signed in yet. */
+  public static PageSession anonymous(String base) {
+    return new PageSession(base);
+  }
+
+  /** Signs in on the login form in this session and returns the page the form lands on. */
+  public HttpResponse<String> signInHere(String email, String password) {
+    get("/login");
+    return post("/login", Map.of("email", email, "password", password));
+  }
+
+  /** A GET with the given header names and values (as a browser's fetch metadata), redirects followed. */
+  public HttpResponse<String> get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).headers(headers).GET().build());
+  }
+
   /** A GET that does not follow redirects' targets away from the answer, with HTML accepted. */
   public HttpResponse<String> get(String path) {
     return remember(send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET().build()));

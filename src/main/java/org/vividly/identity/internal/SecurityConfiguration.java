@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.crypto.SecretKey;
@@ -34,6 +35,7 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.function.SingletonSupplier;
@@ -131,6 +133,9 @@ class SecurityConfiguration {
             .requestMatchers("/api/v1/jobs", "/api/v1/jobs/**", "/jobs/**").hasRole("TEACHER")
             .anyRequest().authenticated())
         .authenticationProvider(signIn)
+        // After signing in, a person returns to the page they were sent away from, never to a
+        // fragment, stream or media file the page fetched meanwhile without a session.
+        .requestCache(cache -> cache.requestCache(pageRequestCache()))
         .formLogin(form -> form.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/", false).failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         .oauth2ResourceServer(server -> server
@@ -146,9 +151,45 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getRequestURI().startsWith("/api/v1/auth/") || request.getRequestURI().startsWith("/api/v1/invitations/")))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, request, response, 401, "unauthorized", "Unauthorized", "Sign in first: send 'Authorization: Bearer <access token>' from POST /api/v1/auth/token"), API)
+            .defaultAuthenticationEntryPointFor(SecurityConfiguration::signInAgain, SecurityConfiguration::htmx)
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
             .defaultAccessDeniedHandlerFor((request, response, e) -> problem(json, request, response, 403, "forbidden", "Forbidden", "Your role may not do this, or the request was not signed (CSRF)"), API));
     return http.build();
+  }
+
+  /**
+   * Remembers only a browser's own navigation to a page as the place to return to after signing
+   * in: a GET whose {@code Sec-Fetch-Mode} is {@code navigate} (Fetch Metadata, W3C), or, from a
+   * client that sends no fetch metadata, a GET that accepts HTML and is no htmx or script request.
+   * Spring Security's default remembers any GET but JSON, event streams and XHR with
+   * X-Requested-With, so a progress fragment that htmx polled or a video range request made
+   * after the session ended became the page a person landed on after signing in again.
+   */
+  static HttpSessionRequestCache pageRequestCache() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(SecurityConfiguration::pageNavigation);
+    return cache;
+  }
+
+  static boolean pageNavigation(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod()) || htmx(request) || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) return false;
+    String mode = request.getHeader("Sec-Fetch-Mode");
+    if (mode != null) return mode.equals("navigate") && Objects.requireNonNullElse(request.getHeader("Sec-Fetch-Dest"), "document").equals("document");
+    String accept = request.getHeader("Accept");
+    return accept == null || accept.contains("text/html");
+  }
+
+  static boolean htmx(HttpServletRequest request) {
+    return request.getHeader("HX-Request") != null;
+  }
+
+  /**
+   * An htmx request without a session: 401 with {@code HX-Redirect}, so htmx opens the login page
+   * as a whole page instead of swapping it into the fragment it asked for.
+   */
+  private static void signInAgain(HttpServletRequest request, HttpServletResponse response, org.springframework.security.core.AuthenticationException e) {
+    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
   }
 
   static AbstractAuthenticationToken callerFrom(Jwt jwt, Tokens tokens) {
