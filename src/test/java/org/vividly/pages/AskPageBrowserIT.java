@@ -76,7 +76,8 @@ class AskPageBrowserIT extends IntegrationTest {
     browser.findElement(By.id("email")).sendKeys(who.email());
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("sign-in")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "after signing in as " + who.email() + " the browser shows " + browser.getCurrentUrl())
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
   }
 
   @org.junit.jupiter.api.BeforeEach
