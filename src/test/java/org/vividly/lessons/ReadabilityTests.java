@@ -46,4 +46,10 @@ class ReadabilityTests {
     assertThat(pieces.stream().map(String::strip).filter(p -> !p.isEmpty()).toList()).isEqualTo(Readability.sentences(text));
     assertThat(Readability.sentences(text)).hasSize(3);
   }
+
+  @Test
+  void anAbbreviationDoesNotEndASentence() {
+    assertThat(Readability.sentences("According to the U.S. Department of Energy, Earth receives enough sunlight each hour. Dr. Curie measured it."))
+        .containsExactly("According to the U.S. Department of Energy, Earth receives enough sunlight each hour.", "Dr. Curie measured it.");
+  }
 }

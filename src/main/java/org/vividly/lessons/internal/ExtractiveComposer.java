@@ -91,7 +91,7 @@ public final class ExtractiveComposer implements LessonComposer {
       return new Draft(title, hook, List.of(), quiz.example(), quiz.questions(List.of()), 0, null, List.of());
     }
     // The key idea is a general statement: not one worked case, not a story told to "you", when the section has one.
-    Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable) && general(s.readable)).findFirst()
+    Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable) && general(s.readable) && !LessonText.aside(s.original)).findFirst()
         .orElse(ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst()));
     CitedText keyIdea = kind == QuestionKind.DEFINITION ? quiz.definitionOf(questionTerms) : null;
     if (keyIdea == null) keyIdea = new CitedText(LessonText.withoutConnective(key.readable), List.of(key.passage.citation().passageId()));

@@ -23,6 +23,7 @@ public final class LessonText {
           "(?i)(\\b(figure|fig\\.|table|equation|eq\\.|example|chapter|section|appendix)\\s+\\(?\\d|\\bthe (figure|table|equation|box)\\b|\\bshown (in|below|above|here)\\b|\\bas shown\\b|\\b(see|look at|refer to) (the )?(figure|table|graph|image|diagram|photo|picture|video|simulation|animation|chapter|section|appendix)|"
               + "\\b(figure|graph|diagram|image|photo|picture|illustration|table)\\b.*\\b(below|above|shows|illustrates)\\b|\\b(below|above)\\b.*\\b(figure|graph|diagram|image|photo|picture|illustration|table)\\b|"
               + "\\bthis (section|chapter|module|lab|activity|simulation|figure|table|graph|photo|image)\\b|by the end of|you will (be able|learn|explore|see)|learning objectives?|\\bclick\\b|\\bsimulation\\b|\\binteractive\\b|\\bwatch (the|this)\\b|\\bin this (video|animation|lab)|"
+              + "\\b(in|on) the (photo|photograph|picture|image|diagram|illustration|graph|drawing|map)\\b|"
               + "^\\(?[a-h]\\)|\\([a-h]\\)|\\bpart \\([a-h]\\)|\\b(the following|as follows|listed below)\\b|\\bcredit:|\\bhttps?://|\\bwww\\.)");
 
   /**
@@ -31,7 +32,7 @@ public final class LessonText {
    * instructions ("Hold a strip of paper...").
    */
   private static final Pattern BROKEN_OR_BOOKISH =
-      Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we'll|we shall|later in|in the next|in the previous|in this text|let's|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in)\\b|\\b(will|shall) be (addressed|discussed|covered|explained|described|examined|treated|considered|explored|presented)\\b)");
+      Pattern.compile("(?i)(\\b(in|see|at|of|from|shown in|as in|like)\\s*[,.;:)]|\\s[,.;:]|\\(\\s*\\)|\\bin (combine|show|is|are|was|has)\\b|\\b(we will|we[’']ll|we shall|later in|in the next|in the previous|in this text|let[’']s|let us|we now|we have (seen|learned|discussed)|we saw|we learned|earlier in|we (take|took) a (closer )?look|we (turn|return) to)\\b|\\b(will|shall) be (addressed|discussed|covered|explained|described|examined|treated|considered|explored|presented)\\b)");
   /** Verbs a lab instruction or exercise starts with ("Hold a strip of paper...", "Calculate..."). */
   private static final String INSTRUCTION_VERBS = "See|Express|Name|State|Estimate|Convert|Classify|Balance|Rank|Suggest|Propose|Give|Provide|Outline|Evaluate|Derive|Verify|Justify|Summarize|Define|Hold|Bring|Place|Put|Take|Fill|Pour|Measure|Record|Use|Try|Look|Think|Repeat|Predict|Compare|Observe|Draw|Write|Make|Attach|Cut|Tie|Drop|Push|Pull|Set|Turn|Add|Mix|Stir|Heat|Remove|Choose|Imagine|Consider|Suppose|Assume|Note|Notice|Recall|Remember|Find|Calculate|Determine|Explain|Describe|List|Identify|Discuss|Read|Watch|Click|Open|Go|Get|Let|Plot|Graph|Label|Sketch|Start|Begin|Keep|Allow|Wait|Check|Ask|Work|Visit|Explore|Review|Complete|Perform|Test|Sort|Arrange";
   private static final Pattern IMPERATIVE = Pattern.compile("^(" + INSTRUCTION_VERBS + ")\\b|\\b(this|the) (site|website|link|video)\\b");
@@ -69,10 +70,21 @@ public final class LessonText {
     return true;
   }
 
+  /** A box's label before its first sentence: "EYE SAFETY—Looking at the Sun...", "WARNING: ...". */
+  private static final Pattern BOX_LABEL = Pattern.compile("^\\p{Lu}[\\p{Lu}’' ]*\\p{Lu}\\s*[—–:]\\s*(?=\\p{Lu})");
+
+  /** Whether a sentence opens a box of its own (a safety note, a career link), an aside to the section's idea. */
+  static boolean aside(String sentence) {
+    return BOX_LABEL.matcher(sentence).find();
+  }
+
   /** Whether a sentence leans on the one before it ("This means...", "They..."). */
   static boolean dangling(String sentence) {
-    return DANGLING.matcher(sentence).find();
+    return DANGLING.matcher(sentence).find() || POINTS_BACK.matcher(sentence).find();
   }
+
+  /** A reference back inside the sentence: "Examples of this type of lever", "the latter two". */
+  private static final Pattern POINTS_BACK = Pattern.compile("(?i)\\b(this|these|those|that) (type|types|kind|kinds|sort|sorts) of\\b|\\bthe (latter|former)\\b|\\b(above|preceding) (example|examples|discussion|equation|list)\\b");
 
   /** Drops a leading connective ("However, ...") a sentence no longer follows. */
   static String withoutConnective(String sentence) {
@@ -88,7 +100,7 @@ public final class LessonText {
    * or ", but" when both halves can stand alone (never inside a list: "A, B, and the C").
    */
   static List<String> readable(String sentence, int grade) {
-    String s = REFERENCE_PARENTHETICAL.matcher(sentence).replaceAll("");
+    String s = REFERENCE_PARENTHETICAL.matcher(BOX_LABEL.matcher(sentence).replaceFirst("")).replaceAll("");
     if (grade <= 10) s = PARENTHETICAL.matcher(s).replaceAll("");
     s = s.replaceAll("\\s+([,.;:!?])", "$1").replaceAll("\\s{2,}", " ").strip();
     List<String> out = new ArrayList<>();

@@ -83,4 +83,21 @@ class LessonTextTests {
     assertThat(LessonText.dangling("At that distance, the strengths of the two forces are the same.")).isTrue();
     assertThat(LessonText.usable("See how water waves, sound, and light all show interference patterns.", 9)).isFalse();
   }
+
+  @Test
+  void photosTheBookTalkingInCurlyQuotesAndReferencesBackInsideASentenceAreCaught() {
+    assertThat(LessonText.usable("The two light bulbs in the photo can be considered as two different resistors.", 7)).isFalse();
+    assertThat(LessonText.usable("To get started, let’s think of light bulbs, which are rated by their power in watts.", 7)).isFalse();
+    assertThat(LessonText.usable("We take a look at the latter two examples, which are the most complex.", 7)).isFalse();
+    assertThat(LessonText.dangling("Examples of this type of lever are baseball bats, hammers, and golf clubs.")).isTrue();
+    assertThat(LessonText.dangling("A lever is a rigid bar that turns about a point called the fulcrum.")).isFalse();
+  }
+
+  @Test
+  void aBoxLabelIsNotReadOutAndMarksAnAside() {
+    String safety = "EYE SAFETY—Looking at the Sun directly can cause permanent eye damage.";
+    assertThat(LessonText.readable(safety, 9)).containsExactly("Looking at the Sun directly can cause permanent eye damage.");
+    assertThat(LessonText.aside(safety)).isTrue();
+    assertThat(LessonText.aside("DNA carries the genetic code of a cell.")).isFalse();
+  }
 }
