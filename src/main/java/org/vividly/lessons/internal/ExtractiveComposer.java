@@ -41,6 +41,11 @@ public final class ExtractiveComposer implements LessonComposer {
   private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "what", "when", "where", "which", "who", "doe", "do", "happen", "make", "work", "thing", "mean", "explain", "tell", "differ", "differenc", "use", "get", "can", "like", "realli", "actual", "someth", "way", "kind", "exactli", "super", "kinda", "sorta", "stuff", "gonna", "wanna", "pleas", "anywai", "okai", "guy");
   private static final double MMR_LAMBDA = 0.7;
   /**
+   * What one of the book's summary statements gains, on top of its score, when the key idea is
+   * chosen: the book's own statement of a section's idea beats a detail that matched more words.
+   */
+  private static final double KEY_SUMMARY_BONUS = 0.2;
+  /**
    * Headings of the part of a section where the book states its key ideas itself ("Section Summary",
    * "Key Concepts and Summary", "Key Points"): their sentences are general statements, not examples.
    */
@@ -91,8 +96,7 @@ public final class ExtractiveComposer implements LessonComposer {
       return new Draft(title, hook, List.of(), quiz.example(), quiz.questions(List.of()), 0, null, List.of());
     }
     // The key idea is a general statement: not one worked case, not a story told to "you", when the section has one.
-    Sentence key = ranked.stream().filter(s -> !LessonText.dangling(s.readable) && general(s.readable) && !LessonText.aside(s.original)).findFirst()
-        .orElse(ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst()));
+    Sentence key = keyIdea(ranked);
     CitedText keyIdea = kind == QuestionKind.DEFINITION ? quiz.definitionOf(questionTerms) : null;
     if (keyIdea == null) keyIdea = new CitedText(LessonText.withoutConnective(key.readable), List.of(key.passage.citation().passageId()));
     List<Sentence> chosen = explanation(ranked, key, brief.grade());
@@ -102,6 +106,23 @@ public final class ExtractiveComposer implements LessonComposer {
     List<Term> terms = quiz.terms(shown.toString());
     List<Question> questions = quiz.questions(chosen.isEmpty() ? List.of(key) : concat(key, chosen));
     return new Draft(title, hook, steps, quiz.example(), questions, 0, keyIdea, terms);
+  }
+
+  /**
+   * The key idea among sentences ranked best first: a general statement ({@link #general}, not
+   * dangling, not a box's aside), the book's summary statements ahead by {@link #KEY_SUMMARY_BONUS};
+   * else the best that does not dangle; else the best.
+   */
+  static Sentence keyIdea(List<Sentence> ranked) {
+    return ranked.stream().filter(s -> !LessonText.dangling(s.readable) && general(s.readable) && !LessonText.aside(s.original))
+        .max(Comparator.comparingDouble(s -> s.score + (summary(s) ? KEY_SUMMARY_BONUS : 0)))
+        .orElse(ranked.stream().filter(s -> !LessonText.dangling(s.readable)).findFirst().orElse(ranked.getFirst()));
+  }
+
+  /** Whether a sentence is one of the book's own summary statements ({@link #SUMMARY}). */
+  static boolean summary(Sentence s) {
+    List<String> path = s.passage.citation().headingPath();
+    return !path.isEmpty() && SUMMARY.matcher(path.getLast()).find();
   }
 
   private static List<Sentence> concat(Sentence first, List<Sentence> rest) {
@@ -209,7 +230,7 @@ public final class ExtractiveComposer implements LessonComposer {
       double length = words < 8 ? 0.1 : words > (grade <= 8 ? 25 : 35) ? 0.15 : 0;
       // Each grade above the student's + 2 costs more, so the easiest sentence that answers wins.
       double tooHard = Math.min(0.4, (grade <= 8 ? 0.1 : 0.05) * Math.max(0, fk - (grade + 2)));
-      double summary = SUMMARY.matcher(s.passage.citation().headingPath().isEmpty() ? "" : s.passage.citation().headingPath().getLast()).find() ? 0.15 : 0;
+      double summary = summary(s) ? 0.15 : 0;
       double specific = SPECIFIC.matcher(s.readable).find() ? 0.15 : 0;
       // A sentence on the question's terms stays a candidate, however hard it reads.
       s.score = Math.max(0.01, 0.6 * coverage + cue + place + summary - specific + readabilityWeight * (1 - level) - (grade <= 8 ? 0.2 : 0.1) * unfamiliar - length - tooHard + 0.05);

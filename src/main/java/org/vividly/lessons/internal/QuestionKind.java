@@ -33,7 +33,7 @@ enum QuestionKind {
 
   static QuestionKind of(String question) {
     String q = question.toLowerCase(Locale.ROOT).strip();
-    if (q.matches("(?s).*\\b(difference|differ|compare|versus|vs\\.?|distinguish)\\b.*")) return CONTRAST;
+    if (q.matches("(?s).*\\b(difference|differences|differ|different|compare|versus|vs\\.?|distinguish)\\b.*")) return CONTRAST;
     if (q.matches("(?s)^(why|how come|what makes|what causes|what is the reason|what's the reason)\\b.*") || q.matches("(?s).*\\bwhy\\b.*")) return CAUSE;
     if (q.matches("(?s)^(how|what happens|in what way|explain how)\\b.*")) return PROCESS;
     if (q.matches("(?s)^(what|what's|whats|define|who|which)\\b.*|.*\\b(mean|meaning|definition)\\b.*")) return DEFINITION;

@@ -110,9 +110,29 @@ class ExtractiveComposerTests {
     List<String> body = List.of("Physics", "Forces", "Newton's Second Law of Motion");
     List<String> summary = List.of("Physics", "Forces", "Newton's Second Law of Motion", "Section Summary");
     List<SearchHit> section = List.of(
-        at.apply(1L, body).apply("A cart with a mass of 20 kg needs a force of 40 N to speed up by 2 m/s every second when you push it."),
+        at.apply(1L, body).apply("Lifting a heavy box with a lever is easier when the lever is long."),
         at.apply(2L, summary).apply("The more mass a cart has, the more force you need to push it to the same speed."));
     var brief = new LessonComposer.Brief("Why is it harder to push a cart with more mass?", 7, List.of(), section, List.of(), List.of(), List.of(), List.of(), section, "Newton's Second Law of Motion");
     assertThat(new ExtractiveComposer().compose(brief).keyIdea().text()).startsWith("The more mass a cart has");
+  }
+
+  @Test
+  void theKeyIdeaPrefersTheBooksSummaryStatementToADetailThatScoredALittleHigher() {
+    java.util.UUID sectionId = java.util.UUID.randomUUID();
+    var detail = new ExtractiveComposer.Sentence(new SearchHit("text", "", new org.vividly.retrieval.Citation(1L, ComposerFixtures.BOOK, "Physics", sectionId, "m1", List.of("Physics", "Simple Machines"), null), 1.0, 0.7), 0, 1,
+        "Movers lift a piano onto a truck with a lever.", "Movers lift a piano onto a truck with a lever.");
+    var stated = new ExtractiveComposer.Sentence(new SearchHit("text", "", new org.vividly.retrieval.Citation(2L, ComposerFixtures.BOOK, "Physics", sectionId, "m2", List.of("Physics", "Simple Machines", "Section Summary"), null), 0.5, 0.7), 1, 9,
+        "A lever makes work easier by trading force for distance.", "A lever makes work easier by trading force for distance.");
+    detail.score = 1.0;
+    stated.score = 0.9;
+    assertThat(ExtractiveComposer.keyIdea(List.of(detail, stated))).isSameAs(stated);
+    stated.score = 0.7;
+    assertThat(ExtractiveComposer.keyIdea(List.of(detail, stated))).as("a summary statement far behind does not win").isSameAs(detail);
+  }
+
+  @Test
+  void howIsOneThingDifferentFromAnotherAsksForAContrast() {
+    assertThat(QuestionKind.of("how is an empirical formula different from a molecular formula")).isEqualTo(QuestionKind.CONTRAST);
+    assertThat(QuestionKind.of("how does a lever work")).isEqualTo(QuestionKind.PROCESS);
   }
 }
