@@ -53,6 +53,7 @@ public class Lessons {
   static final String NOT_IN_LIBRARY = "This question is not answered in your library. Nothing was made up: here are the closest sections, in case one of them helps.";
 
   private final Retriever retriever;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
   private final LessonComposer composer;
   private final ExtractiveComposer fallback;
   private final LessonStore store;
@@ -63,7 +64,8 @@ public class Lessons {
   private final Sources sources;
   private final LibraryGate gate;
 
-  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations, org.vividly.retrieval.TokenCounter tokens, Sources sources) {
+  Lessons(Retriever retriever, LessonComposer composer, ExtractiveComposer fallback, LessonStore store, LessonsProperties properties, CircuitBreakerRegistry breakers, Organizations organizations, org.vividly.retrieval.TokenCounter tokens, Sources sources, io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.sources = sources;
     this.gate = new LibraryGate(properties);
     this.organizations = organizations;
@@ -133,6 +135,7 @@ public class Lessons {
       if (lesson.explanation().isEmpty() && lesson.keyIdea() == null) lesson = notInLibrary(request, main, NOT_IN_LIBRARY, start, evidence);
     }
     store.save(org, owner, lesson);
+    meters.counter("vividly.lessons", "outcome", lesson.inLibrary() ? "answered" : "not-in-library").increment();
     return new Answer(lesson, retrievalMs, elapsed(composeStart), tokens);
   }
 

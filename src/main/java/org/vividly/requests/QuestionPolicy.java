@@ -22,10 +22,12 @@ public class QuestionPolicy {
 
   private final Quotas quotas;
   private final RateLimits limits;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
-  QuestionPolicy(Quotas quotas, RateLimits limits) {
+  QuestionPolicy(Quotas quotas, RateLimits limits, io.micrometer.core.instrument.MeterRegistry meters) {
     this.quotas = quotas;
     this.limits = limits;
+    this.meters = meters;
   }
 
   /**
@@ -35,14 +37,26 @@ public class QuestionPolicy {
    * @throws RateLimitExceeded when the caller asked too many questions this hour (nothing is charged)
    */
   public void admit(Caller caller, Meter meter, UUID answerId) {
-    quotas.reserve(caller.organization(), caller.userId(), meter, answerId);
+    try {
+      quotas.reserve(caller.organization(), caller.userId(), meter, answerId);
+    } catch (QuotaExceeded e) {
+      count(meter, "quota-exceeded");
+      throw e;
+    }
     try {
       // After the quota: a question refused for the month does not also use up one of the hour's.
       limits.require(RateLimit.CONTENT_REQUESTS, "user:" + caller.userId());
     } catch (RuntimeException e) {
       quotas.release(answerId);
+      count(meter, e instanceof RateLimitExceeded ? "rate-limited" : "failed");
       throw e;
     }
+    count(meter, "admitted");
+  }
+
+  /** {@code vividly.questions}: questions by meter and outcome (admitted, quota-exceeded, rate-limited). */
+  private void count(Meter meter, String outcome) {
+    meters.counter("vividly.questions", "meter", meter.name().toLowerCase(java.util.Locale.ROOT), "outcome", outcome).increment();
   }
 
   /** Gives back the unit of an answer that failed; a second call does nothing. */

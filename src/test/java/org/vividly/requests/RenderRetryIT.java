@@ -68,5 +68,10 @@ class RenderRetryIT {
     assertThat(audio.path("attempts").asInt()).isEqualTo(2);
     assertThat(audio.path("error").isNull()).isTrue();
     assertThat(done.path("files").valueStream().map(f -> f.path("name").asString()).toList()).contains("narration.m4a", "captions.vtt");
+    // Both runs of the stage are in the metrics, the crash as failed.
+    assertThat(meters.get("vividly.render.stage").tags("stage", "audio_synthesis", "outcome", "failed").timer().count()).isEqualTo(1);
+    assertThat(meters.get("vividly.render.stage").tags("stage", "audio_synthesis", "outcome", "completed").timer().count()).isEqualTo(1);
   }
+
+  @org.springframework.beans.factory.annotation.Autowired io.micrometer.core.instrument.MeterRegistry meters;
 }

@@ -60,7 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
-  private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
+  /** Machine endpoints: refusals are Problem Details, never the login page. */
+  private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/actuator/");
   /**
    * Everything a page loads comes from this server, and no script runs that is not a file of it: no
    * inline script, event-handler attribute, {@code eval} or inline style ({@code forms.js} replaces
@@ -109,8 +110,12 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, Tokens tokens, SignInAuthenticationProvider signIn, JsonMapper json) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, Tokens tokens, SignInAuthenticationProvider signIn, JsonMapper json,
+      @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}") int managementPort) throws Exception {
+    // On a management port of its own (the monitoring network), Prometheus scrapes without signing in.
+    RequestMatcher scrapeOnManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
     http.authorizeHttpRequests(rules -> rules
+            .requestMatchers(scrapeOnManagementPort).permitAll()
             .requestMatchers("/login", "/invitations/**", "/password-reset", "/password-reset/**", "/webjars/**", "/vendor/**", "/*.css", "/*.js", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
             .requestMatchers("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/invitations/*", "/api/v1/invitations/*/accept").permitAll()

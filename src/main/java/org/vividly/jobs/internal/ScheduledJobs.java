@@ -80,7 +80,7 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
   }
 
   /** Handlers are looked up when first needed: they depend on services that submit jobs. */
-  ScheduledJobs(JdbcClient jdbc, JsonMapper json, DataSource dataSource, JobsProperties properties, ObjectProvider<JobHandler> handlers) {
+  ScheduledJobs(JdbcClient jdbc, JsonMapper json, DataSource dataSource, JobsProperties properties, ObjectProvider<JobHandler> handlers, io.micrometer.core.instrument.MeterRegistry meters) {
     this.jdbc = jdbc;
     this.json = json;
     this.dataSource = dataSource;
@@ -88,6 +88,19 @@ class ScheduledJobs implements Jobs, SmartLifecycle {
     queues.put(LIBRARY, new Queue(LIBRARY, properties.libraryWorkers()));
     queues.put(MEDIA, new Queue(MEDIA, properties.mediaWorkers()));
     this.handlerBeans = handlers;
+    for (Queue q : queues.values()) {
+      io.micrometer.core.instrument.Gauge.builder("vividly.jobs.waiting", () -> scheduled(q, false)).description("Jobs of this queue waiting for a worker, on all servers").tag("queue", q.name).register(meters);
+      io.micrometer.core.instrument.Gauge.builder("vividly.jobs.running", () -> scheduled(q, true)).description("Jobs of this queue a worker has taken, on all servers").tag("queue", q.name).register(meters);
+    }
+  }
+
+  /** Read from the queue's shared table when scraped; NaN while the database does not answer. */
+  private double scheduled(Queue queue, boolean picked) {
+    try {
+      return jdbc.sql("SELECT count(*) FROM " + queue.table() + " WHERE picked = ?").param(picked).query(Long.class).single();
+    } catch (RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private JobHandler handler(String kind) {

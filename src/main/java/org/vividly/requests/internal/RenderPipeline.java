@@ -46,8 +46,10 @@ class RenderPipeline {
   private final Pricing pricing;
   private final JsonMapper json;
   private final Path workRoot;
+  private final io.micrometer.core.instrument.MeterRegistry meters;
 
-  RenderPipeline(RequestStore store, RequestOutcomes outcomes, Lessons lessons, Narration narration, MediaStore media, Pricing pricing, JsonMapper json, StorageProperties storage) {
+  RenderPipeline(RequestStore store, RequestOutcomes outcomes, Lessons lessons, Narration narration, MediaStore media, Pricing pricing, JsonMapper json, StorageProperties storage, io.micrometer.core.instrument.MeterRegistry meters) {
+    this.meters = meters;
     this.store = store;
     this.outcomes = outcomes;
     this.lessons = lessons;
@@ -137,13 +139,22 @@ class RenderPipeline {
       if (store.find(r.id()).isEmpty()) throw new RequestDeleted();
       StageUsage u = usage[0].withCpu((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9 + (ChildCpu.seconds() - childrenStart));
       store.completeStage(r.id(), stage, (System.nanoTime() - start) / 1_000_000, u, pricing.cost(u));
+      rendered(stage, "completed", start);
       return result;
     } catch (RequestDeleted e) {
       throw e;
     } catch (RuntimeException e) {
       store.failStage(r.id(), stage, (System.nanoTime() - start) / 1_000_000, e.getMessage());
+      rendered(stage, "failed", start);
       throw e;
     }
+  }
+
+  /** {@code vividly.render.stage}: wall time of each render stage run, by stage and outcome. */
+  private void rendered(Stage stage, String outcome, long startNanos) {
+    io.micrometer.core.instrument.Timer.builder("vividly.render.stage").description("One run of a render stage (narration, slides, video)")
+        .tag("stage", stage.name().toLowerCase(java.util.Locale.ROOT)).tag("outcome", outcome).register(meters)
+        .record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   private Narrated audio(RequestStore.Row r, Lesson lesson, Path work, StageUsage[] usage) {
