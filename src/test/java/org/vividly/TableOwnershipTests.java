@@ -29,7 +29,7 @@ class TableOwnershipTests {
       Map.entry("source", "sources"), Map.entry("section", "sources"), Map.entry("chunk", "sources"), Map.entry("source_summary", "sources"),
       Map.entry("job", "jobs"), Map.entry("job_schedule_library", "jobs"), Map.entry("job_schedule_media", "jobs"),
       Map.entry("lesson", "lessons"),
-      Map.entry("content_request", "requests"), Map.entry("content_request_stage", "requests"), Map.entry("modality_usage_summary", "requests"), Map.entry("scheduled_tasks", "requests"),
+      Map.entry("content_request", "requests"), Map.entry("cost_budget", "requests"), Map.entry("cost_alert", "requests"), Map.entry("content_request_stage", "requests"), Map.entry("modality_usage_summary", "requests"), Map.entry("scheduled_tasks", "requests"),
       Map.entry("media_file", "media"),
       Map.entry("plan", "quota"), Map.entry("quota_usage", "quota"), Map.entry("quota_reservation", "quota"),
       Map.entry("video", "videos"),

@@ -47,7 +47,10 @@ class SchoolPages {
     private final Emails emails;
   private final org.vividly.quiz.Quizzes quizzes;
 
-  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, Emails emails, org.vividly.quiz.Quizzes quizzes) {
+  private final org.vividly.requests.CostBudgets budgets;
+
+  SchoolPages(Schools schools, Accounts accounts, Organizations organizations, ContentRequests requests, Quotas quotas, Emails emails, org.vividly.quiz.Quizzes quizzes, org.vividly.requests.CostBudgets budgets) {
+    this.budgets = budgets;
     this.quizzes = quizzes;
     this.emails = emails;
     this.schools = schools;
@@ -105,6 +108,7 @@ class SchoolPages {
     model.addAttribute("classes", schools.classes(org, null));
     model.addAttribute("plans", quotas.plans());
     model.addAttribute("usage", requests.usage(org));
+    model.addAttribute("budget", budgets.budget(caller));
     model.addAttribute("roles", List.of(Role.STUDENT, Role.TEACHER, Role.ORG_ADMIN));
     return "admin";
   }
@@ -116,6 +120,20 @@ class SchoolPages {
     return attempt(model, caller, () -> {
       if (quotas.plan(basePlan).isEmpty()) throw new org.vividly.common.InvalidRequest("Unknown plan " + basePlan);
       organizations.updateSettings(org, new OrganizationSettings(new OrganizationSettings.Libraries(sharedLibrary), new OrganizationSettings.Pricing(basePlan, individualUpgrades), old.compliance(), new OrganizationSettings.Features(audio, video, old.features().interestsPersonalization())));
+    });
+  }
+
+  /** An empty amount removes the budget. */
+  @PostMapping("/admin/budget")
+  String budget(@RequestParam(required = false) String monthlyUsd, Model model, Caller caller) {
+    return attempt(model, caller, () -> {
+      java.math.BigDecimal amount;
+      try {
+        amount = monthlyUsd == null || monthlyUsd.isBlank() ? null : new java.math.BigDecimal(monthlyUsd.strip());
+      } catch (NumberFormatException e) {
+        throw new org.vividly.common.InvalidRequest("The budget is an amount in US dollars, such as 250 or 99.50");
+      }
+      budgets.setBudget(caller, amount);
     });
   }
 
