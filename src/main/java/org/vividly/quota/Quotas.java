@@ -140,7 +140,8 @@ public class Quotas {
     return jdbc.sql("SELECT " + PLAN_COLUMNS + " FROM plan WHERE external_price_id = ?").param(externalPriceId).query(Quotas::plan).optional().orElseThrow(() -> new NotFound("Plan with price", externalPriceId));
   }
 
-  static LocalDate period() {
+  /** The month quotas (and cost budgets) count: its first day, by UTC. */
+  public static LocalDate period() {
     return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
   }
 

@@ -141,7 +141,7 @@ public class CostBudgets {
   }
 
   private static LocalDate month() {
-    return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+    return org.vividly.quota.Quotas.period();
   }
 
   private static void requireAdmin(Caller caller) {

@@ -19,12 +19,15 @@ public class Retriever {
 
   private final Embedder embedder;
   private final SearchIndex index;
-  private final MeterRegistry meters;
+  private final Map<SearchMode, Timer> timers = new java.util.EnumMap<>(SearchMode.class);
 
   Retriever(Embedder embedder, SearchIndex index, MeterRegistry meters) {
     this.embedder = embedder;
     this.index = index;
-    this.meters = meters;
+    for (SearchMode mode : SearchMode.values()) {
+      timers.put(mode, Timer.builder("vividly.search").description("One search of a library, query embedding included").tag("mode", mode.name().toLowerCase(java.util.Locale.ROOT))
+          .publishPercentileHistogram().register(meters));
+    }
   }
 
   /**
@@ -39,8 +42,7 @@ public class Retriever {
       float[] vector = request.mode() == SearchMode.BM25 ? null : vectors.computeIfAbsent(request.query(), embedder::embedQuery);
       SearchResult result = index.search(request, vector);
       long nanos = System.nanoTime() - start;
-      Timer.builder("vividly.search").description("One search of a library, query embedding included").tag("mode", request.mode().name().toLowerCase(java.util.Locale.ROOT))
-          .publishPercentileHistogram().register(meters).record(nanos, TimeUnit.NANOSECONDS);
+      timers.get(request.mode()).record(nanos, TimeUnit.NANOSECONDS);
       results.add(new SearchResult(result.hits(), result.topSimilarity(), nanos / 1000));
     }
     return results;
