@@ -2,10 +2,8 @@ package org.vividly.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,66 +11,46 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.vividly.storage.StorageProperties;
+import org.vividly.media.internal.MediaObjects;
 import org.vividly.tenancy.OrganizationId;
 
 /**
- * Content-addressed files under {@code <data-dir>/media/<first two hex digits>/<sha256>}. Rows of
- * {@code media_file} name them per owner and organization; identical content is stored once, and a
- * file is deleted when its last name is. Copies are written under {@code media/.partial} and moved
- * into place, so a reader never sees half a file. Storing the same name again with the same content changes
- * nothing, so a retried render never duplicates files.
+ * Media files by name, stored by content. Rows of {@code media_file} name them per owner and
+ * organization; the bytes sit behind the {@link MediaObjects} port under the SHA-256 of their
+ * content (a folder under the data folder by default, S3-compatible object storage for several
+ * servers), so identical content is stored once, and content is deleted when its last name is.
+ * Storing the same name again with the same content changes nothing, so a retried render never
+ * duplicates files.
  */
 @Service
 public class MediaStore {
 
-  private final JdbcClient jdbc;
-  private final Path root;
-  private final Path partial;
+  private static final Logger log = LoggerFactory.getLogger(MediaStore.class);
 
-  MediaStore(JdbcClient jdbc, StorageProperties storage) {
+  private final JdbcClient jdbc;
+  private final MediaObjects objects;
+
+  MediaStore(JdbcClient jdbc, MediaObjects objects) {
     this.jdbc = jdbc;
-    this.root = storage.dataDir().resolve("media");
-    this.partial = root.resolve(".partial");
+    this.objects = objects;
   }
 
   /**
-   * Removes copies a crashed server left half-written. They all sit in one folder, so start-up
-   * never walks the store itself; nothing writes to the store before start-up ends.
+   * Moves {@code file} into the store under {@code name}; replaces an earlier file of that name.
+   * The content is stored before its name is, so a name never points at missing content.
    */
-  @jakarta.annotation.PostConstruct
-  void removePartialFiles() {
-    if (!Files.isDirectory(partial)) return;
-    try (var files = Files.list(partial)) {
-      files.forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Leftovers are unreachable and harmless; the next start tries again.
-    }
-  }
-
-  /** Moves {@code file} into the store under {@code name}; replaces an earlier file of that name. */
   @Transactional
   public StoredMedia put(OrganizationId org, UUID owner, String name, Path file, String contentType) {
     try {
       String hash = sha256(file);
-      Path target = path(hash);
-      Files.createDirectories(target.getParent());
-      if (Files.exists(target)) {
-        Files.delete(file);
-      } else {
-        Path copy = Files.createDirectories(partial).resolve(hash + "." + UUID.randomUUID());
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        try {
-          Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.delete(file);
-      }
-      long size = Files.size(target);
+      long size = Files.size(file);
+      objects.put(hash, file, contentType);
+      Files.delete(file);
       String previous = jdbc.sql("SELECT sha256 FROM media_file WHERE organization_id = ? AND owner_id = ? AND name = ?").params(org.value(), owner, name).query(String.class).optional().orElse(null);
       jdbc.sql("""
           INSERT INTO media_file (organization_id, owner_id, name, sha256, content_type, size_bytes) VALUES (?, ?, ?, ?, ?, ?)
@@ -100,9 +78,12 @@ public class MediaStore {
         .list();
   }
 
-  /** Where the content lives on disk. */
-  public Path path(StoredMedia media) {
-    return path(media.sha256());
+  /**
+   * The file's content as a Spring {@link org.springframework.core.io.Resource} that MVC serves
+   * with range requests: each read opens the content at the offset the range starts from.
+   */
+  public MediaResource resource(StoredMedia media) {
+    return new MediaResource(media, objects);
   }
 
   /** Deletes every file of an owner; content still named by another owner stays. */
@@ -117,15 +98,12 @@ public class MediaStore {
     Integer uses = jdbc.sql("SELECT count(*) FROM media_file WHERE sha256 = ?").param(hash).query(Integer.class).single();
     if (uses == 0) {
       try {
-        Files.deleteIfExists(path(hash));
+        objects.delete(hash);
       } catch (IOException e) {
-        // A leftover file is harmless: it is unreachable and replaced if the same content returns.
+        // A leftover is harmless: it is unreachable and reused if the same content returns.
+        log.warn("Could not delete unused media {} from {}: {}", hash, objects.location(), e.getMessage());
       }
     }
-  }
-
-  private Path path(String hash) {
-    return root.resolve(hash.substring(0, 2)).resolve(hash);
   }
 
   static String sha256(Path file) throws IOException {

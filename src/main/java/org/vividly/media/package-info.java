@@ -12,7 +12,9 @@
  *       synthesized sentences.
  *   <li>{@link org.vividly.media.SlideRenderer}: slides drawn with Java2D.
  *   <li>{@link org.vividly.media.VideoEncoder}: ffmpeg, MP4 (H.264 + AAC) and WebM (VP9 + Opus).
- *   <li>{@link org.vividly.media.MediaStore}: content-addressed files under {@code ./data/media}.
+ *   <li>{@link org.vividly.media.MediaStore}: media files by name, stored by content behind the
+ *       {@code MediaObjects} port: a folder under the data folder by default, S3-compatible object
+ *       storage ({@code vividly.media.store.type=s3}) for several servers.
  * </ul>
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Media")

@@ -3,7 +3,6 @@ package org.vividly.requests;
 import org.vividly.common.ClientMessages;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,8 +15,9 @@ import org.springframework.stereotype.Service;
 import org.vividly.lessons.LessonMarkdown;
 import org.vividly.lessons.Lessons;
 import org.vividly.media.MediaEngines;
+import org.vividly.media.MediaResource;
 import org.vividly.media.MediaStore;
-import org.vividly.media.StoredMedia;
+
 import org.vividly.requests.internal.RequestLifecycle;
 import org.vividly.requests.internal.RequestStore;
 import org.vividly.quota.Meter;
@@ -138,17 +138,13 @@ public class ContentRequests {
     lifecycle.delete(visibility.organization(), id);
   }
 
-  /** A produced file of a request the caller may see, and where its content lies, for streaming. */
-  public Optional<StoredFile> file(Visibility visibility, UUID id, String name) {
+  /**
+   * A produced file of a request the caller may see, as a resource that streams its content from
+   * the media store (with range requests); empty when the request has no file of that name.
+   */
+  public Optional<MediaResource> file(Visibility visibility, UUID id, String name) {
     store.find(visibility, id).orElseThrow(() -> new ContentRequestNotFound(id));
-    return media.find(visibility.organization(), id, name).map(m -> new StoredFile(m, media.path(m)));
-  }
-
-  /** A produced file with the path of its content. */
-  public record StoredFile(StoredMedia media, Path path) {
-    public boolean exists() {
-      return Files.isRegularFile(path);
-    }
+    return media.find(visibility.organization(), id, name).map(media::resource);
   }
 
   /** Requests, average generation time and success rate per modality. */

@@ -49,6 +49,7 @@ class HealthDetailsIT extends IntegrationTest {
     JsonNode asOrgAdmin = json(call("GET", "/actuator/health", null, auth()));
     assertThat(asOrgAdmin.path("components").path("media").path("details").path("speech").isMissingNode()).isFalse();
     assertThat(asOrgAdmin.path("components").path("diskSpace").path("details").has("path")).isTrue();
+    assertThat(asOrgAdmin.path("components").path("mediaStore").path("details").path("location").asString()).as("the embedded media folder").endsWith("media");
     String superAdmin = "Bearer " + ApiCalls.signIn(url(""), "admin@vividly.local", OwnServer.ADMIN_PASSWORD);
     assertThat(json(call("GET", "/actuator/health/media", null, superAdmin)).path("details").has("speech")).isTrue();
   }

@@ -10,6 +10,7 @@ import org.vividly.media.SlideRenderer;
 import org.vividly.media.SpeechRecognizer;
 import org.vividly.media.SpeechSynthesizer;
 import org.vividly.media.VideoEncoder;
+import org.vividly.storage.StorageProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +47,19 @@ class MediaConfiguration {
   @Bean
   VideoEncoder videoEncoder(MediaProperties properties) {
     return new FfmpegVideoEncoder(properties.video());
+  }
+
+  @Bean
+  MediaObjects mediaObjects(MediaProperties properties, StorageProperties storage) {
+    return switch (properties.store().type()) {
+      case "folder" -> {
+        var folder = new FolderMediaObjects(storage.dataDir().resolve("media"));
+        folder.removePartialFiles();
+        yield folder;
+      }
+      case "s3" -> S3MediaObjects.connect(properties.store().s3());
+      default -> throw new IllegalStateException("vividly.media.store.type must be folder or s3, was " + properties.store().type());
+    };
   }
 
   @Bean

@@ -12,9 +12,41 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param speech text-to-speech
  * @param video video encoding
  * @param transcription speech-to-text
+ * @param store where produced media files (audio, video, captions) are kept
  */
 @ConfigurationProperties("vividly.media")
-public record MediaProperties(@DefaultValue Speech speech, @DefaultValue Video video, @DefaultValue Transcription transcription) {
+public record MediaProperties(@DefaultValue Speech speech, @DefaultValue Video video, @DefaultValue Transcription transcription, @DefaultValue Store store) {
+
+  /**
+   * @param type {@code folder} (content-addressed files under {@code <data-dir>/media}, the
+   *     default, for one server) or {@code s3} (S3-compatible object storage that several servers
+   *     share)
+   * @param s3 the object storage, when {@code type=s3}
+   */
+  public record Store(@DefaultValue("folder") String type, @DefaultValue S3 s3) {}
+
+  /**
+   * @param endpoint the service's URL, for example {@code http://minio:9000}; empty means AWS S3
+   *     in {@code region}
+   * @param region signing region; S3-compatible servers mostly accept any
+   * @param bucket bucket holding the files
+   * @param prefix key prefix inside the bucket, so one bucket can serve several installations
+   * @param accessKey access key id; empty means the AWS default credentials chain (environment,
+   *     profile, instance role)
+   * @param secretKey secret access key
+   * @param pathStyle {@code http://host/bucket/key} addressing, which MinIO, Ceph and s3rver need;
+   *     {@code false} for virtual-hosted buckets on AWS
+   * @param createBucket create the bucket at start-up when it is missing
+   */
+  public record S3(
+      @DefaultValue("") String endpoint,
+      @DefaultValue("us-east-1") String region,
+      @DefaultValue("vividly-media") String bucket,
+      @DefaultValue("media/") String prefix,
+      @DefaultValue("") String accessKey,
+      @DefaultValue("") String secretKey,
+      @DefaultValue("true") boolean pathStyle,
+      @DefaultValue("true") boolean createBucket) {}
 
   /**
    * @param engine {@code pocketsphinx} (embedded, English only, the default) or {@code openai} (an

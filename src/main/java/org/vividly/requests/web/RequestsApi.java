@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -25,11 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.vividly.common.NotFound;
 import org.vividly.common.ServerSentEvents;
+import org.vividly.media.MediaResource;
 import org.vividly.quota.Meter;
 import org.vividly.quota.Metered;
 import org.vividly.ratelimit.OwnRateLimit;
 import org.vividly.requests.ContentRequest;
 import org.vividly.requests.ContentRequestCommand;
+import org.vividly.media.MediaResource;
 import org.vividly.requests.ContentRequests;
 import org.vividly.requests.ModalityUsage;
 import org.vividly.tenancy.Caller;
@@ -100,14 +101,14 @@ class RequestsApi {
       summary = "A produced file (lesson.md, narration.m4a, lesson.mp4, lesson.webm, captions.vtt, captions.srt, thumbnail.png)",
       description = "Supports HTTP range requests (206 Partial Content), so players can seek. Add `download=true` to save it instead of playing it.")
   ResponseEntity<Resource> file(@PathVariable UUID id, @PathVariable String name, @RequestParam(defaultValue = "false") boolean download, Visibility visibility) {
-    ContentRequests.StoredFile file = requests.file(visibility, id, name).filter(ContentRequests.StoredFile::exists).orElseThrow(() -> new NotFound("File", name));
+    MediaResource file = requests.file(visibility, id, name).filter(MediaResource::exists).orElseThrow(() -> new NotFound("File", name));
     ContentDisposition disposition = (download ? ContentDisposition.attachment() : ContentDisposition.inline()).filename(name).build();
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.media().contentType()))
         .eTag("\"" + file.media().sha256() + "\"")
         .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
         .header("Content-Disposition", disposition.toString())
-        .body(new FileSystemResource(file.path()));
+        .body(file);
   }
 
   @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -76,7 +76,7 @@ class ProcessesTests {
 
   @Test
   void saysWhichModalitiesNeedWhatWhenFfmpegIsMissing() {
-    var engines = new MediaEnginesProbe(new MediaProperties(new MediaProperties.Speech("debian", List.of("en=cmu_us_slt_arctic_hts"), 1.0, Duration.ofSeconds(5), null), new MediaProperties.Video("/nonexistent/ffmpeg", 5, Duration.ofSeconds(5)), null));
+    var engines = new MediaEnginesProbe(new MediaProperties(new MediaProperties.Speech("debian", List.of("en=cmu_us_slt_arctic_hts"), 1.0, Duration.ofSeconds(5), null), new MediaProperties.Video("/nonexistent/ffmpeg", 5, Duration.ofSeconds(5)), null, null));
     assertThat(engines.engines().narrationUnavailable("en")).hasValueSatisfying(reason -> assertThat(reason).contains("ffmpeg is not installed"));
     assertThat(engines.engines().narrationUnavailable("xh")).hasValueSatisfying(reason -> assertThat(reason).contains("no voice speaks 'xh'"));
   }
