@@ -24,7 +24,11 @@ class RetrievalConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  LuceneSearchIndex searchIndex(StorageProperties storage, RetrievalProperties properties) {
-    return LuceneSearchIndex.open(storage.indexDir(), properties.rrfK(), properties.candidates());
+  SearchIndex searchIndex(StorageProperties storage, RetrievalProperties properties, Embedder embedder) {
+    return switch (properties.index()) {
+      case "lucene" -> LuceneSearchIndex.open(storage.indexDir(), properties.rrfK(), properties.candidates());
+      case "solr" -> SolrSearchIndex.connect(properties.solr(), embedder.dimensions(), properties.rrfK(), properties.candidates());
+      default -> throw new IllegalStateException("vividly.retrieval.index must be lucene or solr, was " + properties.index());
+    };
   }
 }

@@ -1,5 +1,6 @@
 package org.vividly.retrieval.internal;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rrfK the k constant of reciprocal rank fusion (60 in Cormack et al. 2009)
  * @param candidates how many passages each leg of a hybrid search ranks before fusion
  * @param openai settings of the OpenAI-compatible embedder
+ * @param index {@code lucene} (embedded, on disk under the data folder, the default, for one
+ *     server) or {@code solr} (a SolrCloud cluster that several servers share)
+ * @param solr the SolrCloud cluster, when {@code index=solr}
  */
 @ConfigurationProperties("vividly.retrieval")
 public record RetrievalProperties(
@@ -23,7 +27,24 @@ public record RetrievalProperties(
     @DefaultValue("1") int onnxIntraOpThreads,
     @DefaultValue("60") int rrfK,
     @DefaultValue("100") int candidates,
-    @DefaultValue OpenAi openai) {
+    @DefaultValue OpenAi openai,
+    @DefaultValue("lucene") String index,
+    @DefaultValue Solr solr) {
+
+  /**
+   * @param urls base URLs of one or more Solr nodes, for example {@code http://solr1:8983/solr};
+   *     SolrJ learns the rest of the cluster from them
+   * @param collection the collection holding the chunks, created (with its configset) when missing
+   * @param shards shards of a new collection
+   * @param replicas replicas of each shard of a new collection
+   * @param timeout connection and read timeout of one call
+   */
+  public record Solr(
+      @DefaultValue List<String> urls,
+      @DefaultValue("vividly-chunks") String collection,
+      @DefaultValue("1") int shards,
+      @DefaultValue("1") int replicas,
+      @DefaultValue("30s") java.time.Duration timeout) {}
 
   /**
    * @param baseUrl for example {@code http://localhost:11434/v1} for Ollama
