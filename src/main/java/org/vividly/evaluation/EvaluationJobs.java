@@ -1,6 +1,5 @@
 package org.vividly.evaluation;
 
-import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.vividly.jobs.Job;
@@ -13,7 +12,7 @@ import org.vividly.sources.Ingestion;
 class EvaluationJobs {
 
   @Bean
-  JobHandler retrievalEvaluationJob(RetrievalEvaluation evaluation) {
+  JobHandler retrievalEvaluationJob(RetrievalEvaluation evaluation, Ingestion ingestion) {
     return new JobHandler() {
       @Override
       public String kind() {
@@ -27,7 +26,7 @@ class EvaluationJobs {
 
       @Override
       public void finished(Job job, boolean succeeded) {
-        Ingestion.delete(Path.of(job.require("dir")));
+        ingestion.release(job.data());
       }
     };
   }

@@ -71,7 +71,10 @@ public class RetrievalEvaluation {
       throw new InvalidRequest("A BEIR dataset needs corpus.jsonl, queries.jsonl and qrels/" + split + ".tsv at the top of the archive");
     }
     try {
-      return jobs.submit(caller, KIND, "retrieval on " + dataset + " (" + split + ")", Map.of("dataset", dataset, "dir", dir.toAbsolutePath().toString(), "split", split));
+      Map<String, String> data = new java.util.LinkedHashMap<>(ingestion.share(dir));
+      data.put("dataset", dataset);
+      data.put("split", split);
+      return jobs.submit(caller, KIND, "retrieval on " + dataset + " (" + split + ")", data);
     } catch (RuntimeException e) {
       Ingestion.delete(dir);
       throw e;
@@ -82,8 +85,7 @@ public class RetrievalEvaluation {
 
   /** Runs an evaluation job from its upload; run again after a crash, it evaluates again. */
   void run(org.vividly.jobs.Job job, JobProgress progress) {
-    Path dir = Path.of(job.require("dir"));
-    if (!Files.isDirectory(dir)) throw new org.vividly.jobs.JobFailed("The uploaded dataset is no longer on this server; send it again.");
+    Path dir = ingestion.open(job.data());
     progress.report(run(job.require("dataset"), dir, job.require("split"), progress));
   }
 

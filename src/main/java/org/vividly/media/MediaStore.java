@@ -86,6 +86,46 @@ public class MediaStore {
     return new MediaResource(media, objects);
   }
 
+  /**
+   * Whether other servers read this store (S3-compatible object storage): then work one server
+   * queues, such as an upload waiting for its ingestion job, can be {@linkplain #stage staged} here
+   * for whichever server runs it.
+   */
+  public boolean shared() {
+    return objects.shared();
+  }
+
+  /**
+   * Keeps a copy of {@code file} in the store under its SHA-256, named by nothing, until {@link
+   * #unstage}: for a file that another server may need, such as an upload its ingestion job reads.
+   * The file stays in place.
+   *
+   * @return the copy's content address, for {@link #fetchStaged} and {@link #unstage}
+   */
+  public String stage(Path file) {
+    try {
+      String hash = sha256(file);
+      objects.put(hash, file, "application/octet-stream");
+      return hash;
+    } catch (IOException e) {
+      throw MediaFailed.of("Could not stage " + file.getFileName(), e);
+    }
+  }
+
+  /** Opens a staged copy. */
+  public InputStream openStaged(String sha256) {
+    try {
+      return objects.open(sha256, 0);
+    } catch (IOException e) {
+      throw MediaFailed.of("Could not read the staged file " + sha256, e);
+    }
+  }
+
+  /** Deletes a staged copy, unless a media file has the same content. */
+  public void unstage(String sha256) {
+    deleteIfUnused(sha256);
+  }
+
   /** Deletes every file of an owner; content still named by another owner stays. */
   @Transactional
   public int deleteAll(OrganizationId org, UUID owner) {

@@ -18,6 +18,7 @@ import org.vividly.jobs.JobView;
 import org.vividly.jobs.Jobs;
 import org.vividly.sources.internal.IngestionPipeline;
 import org.vividly.sources.internal.IngestionJob;
+import org.vividly.sources.internal.SharedUploads;
 import org.vividly.sources.internal.ReindexJob;
 import org.vividly.sources.internal.SourcesProperties;
 import org.vividly.sources.internal.UploadLimits;
@@ -41,9 +42,11 @@ public class Ingestion {
   private final JsonMapper json;
   private final StorageProperties storage;
   private final SourcesProperties properties;
+  private final SharedUploads uploads;
 
-  Ingestion(Jobs jobs, IngestionPipeline pipeline, StorageProperties storage, SourcesProperties properties, JsonMapper json) {
+  Ingestion(Jobs jobs, IngestionPipeline pipeline, StorageProperties storage, SourcesProperties properties, JsonMapper json, SharedUploads uploads) {
     this.jobs = jobs;
+    this.uploads = uploads;
     this.pipeline = pipeline;
     this.json = json;
     this.storage = storage;
@@ -78,7 +81,9 @@ public class Ingestion {
       }
     });
     try {
-      return jobs.submit(org, IngestionJob.KIND, name, IngestionJob.data(dir, uploadedBy, skipped, json));
+      Map<String, String> data = IngestionJob.data(dir, uploadedBy, skipped, json);
+      data.putAll(uploads.share(dir));
+      return jobs.submit(org, IngestionJob.KIND, name, data);
     } catch (RuntimeException e) {
       delete(dir);
       throw e;
@@ -144,6 +149,24 @@ public class Ingestion {
       delete(dir);
       throw e;
     }
+  }
+
+  /**
+   * Job data naming a folder made by {@link #unpack}, readable by whichever server runs the job:
+   * with a shared media store the folder is staged there (see {@link SharedUploads}).
+   */
+  public Map<String, String> share(Path dir) {
+    return uploads.share(dir);
+  }
+
+  /** The folder a job's data names ({@link #share}), on this server. */
+  public Path open(Map<String, String> jobData) {
+    return uploads.open(jobData);
+  }
+
+  /** Deletes a shared folder's copies once its job is finished. */
+  public void release(Map<String, String> jobData) {
+    uploads.release(jobData);
   }
 
   /** Deletes a folder made by {@link #unpack}. */

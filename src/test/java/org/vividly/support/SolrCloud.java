@@ -35,7 +35,7 @@ public final class SolrCloud {
       if (!Files.isDirectory(TOOL.resolve("target/lib")) || !Files.isDirectory(TOOL.resolve("target/classes"))) build();
       Path dir = Files.createTempDirectory("vividly-solrcloud-");
       String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      Process solr = new ProcessBuilder(javaBin, "-Xmx768m", "-cp", TOOL.resolve("target/classes") + ":" + TOOL.resolve("target/lib") + "/*", "org.vividly.tools.solr.SolrCloudNode", dir.toString(), Integer.toString(nodes))
+      Process solr = new ProcessBuilder(javaBin, "-Xmx768m", "-cp", TOOL.resolve("target/classes") + ":" + TOOL.resolve("target/lib") + "/*", "org.vividly.tools.solr.SolrCloudNode", dir.toString(), Integer.toString(nodes), "0", "--until-stdin-closes")
           .redirectError(dir.resolve("solr.log").toFile())
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(solr::destroy));

@@ -82,6 +82,11 @@ public final class FolderMediaObjects implements MediaObjects {
   }
 
   @Override
+  public boolean shared() {
+    return false;
+  }
+
+  @Override
   public String location() {
     return root.toString();
   }

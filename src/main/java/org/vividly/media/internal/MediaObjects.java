@@ -41,4 +41,7 @@ public interface MediaObjects {
 
   /** Where the content lives, for logs and the health page: a folder or {@code s3://bucket/prefix}. */
   String location();
+
+  /** Whether other servers read the same content (object storage), not just this one (a local folder). */
+  boolean shared();
 }

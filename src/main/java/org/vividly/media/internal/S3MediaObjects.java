@@ -175,6 +175,11 @@ public final class S3MediaObjects implements MediaObjects, AutoCloseable {
   }
 
   @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
   public String location() {
     return "s3://" + bucket + "/" + prefix;
   }

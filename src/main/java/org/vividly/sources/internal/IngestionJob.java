@@ -11,7 +11,6 @@ import org.vividly.jobs.Job;
 import org.vividly.jobs.JobFailed;
 import org.vividly.jobs.JobHandler;
 import org.vividly.jobs.JobProgress;
-import org.vividly.sources.Ingestion;
 import org.vividly.sources.SkippedFile;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Role;
@@ -30,9 +29,12 @@ public class IngestionJob implements JobHandler {
   private final IngestionPipeline pipeline;
   private final JsonMapper json;
 
-  IngestionJob(IngestionPipeline pipeline, JsonMapper json) {
+  private final SharedUploads uploads;
+
+  IngestionJob(IngestionPipeline pipeline, JsonMapper json, SharedUploads uploads) {
     this.pipeline = pipeline;
     this.json = json;
+    this.uploads = uploads;
   }
 
   /**
@@ -61,7 +63,7 @@ public class IngestionJob implements JobHandler {
 
   @Override
   public void run(Job job, JobProgress progress) {
-    Path tree = Path.of(job.require("dir")).resolve("tree");
+    Path tree = uploads.open(job.data()).resolve("tree");
     if (!Files.isDirectory(tree)) throw new JobFailed("The upload is no longer on this server; send it again.");
     List<SkippedFile> skipped = json.readValue(job.require("skipped"), new TypeReference<List<SkippedFile>>() {});
     Caller uploader = null;
@@ -73,6 +75,6 @@ public class IngestionJob implements JobHandler {
 
   @Override
   public void finished(Job job, boolean succeeded) {
-    Ingestion.delete(Path.of(job.require("dir")));
+    uploads.release(job.data());
   }
 }
