@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two packaged servers as one district runs them: one PostgreSQL, a two-node SolrCloud and an S3
  * store between them, each server with a data folder of its own. What one server receives the other
- * ingests (from the upload the first staged in S3) and both find; a lesson rendered by one plays
+ * ingests (from the upload the first staged in S3) and both find; a lecture recording one receives
+ * the other indexes and plays; a lesson rendered by one plays
  * from the other with range requests; a web sign-in on one holds on the other; and a render whose
  * server is killed completes on the other.
  */
@@ -139,9 +140,10 @@ class TwoNodesIT {
     // A killed server's render is taken over after 4 missed heartbeats of 1 s (db-scheduler's least).
     environment.put("VIVIDLY_REQUESTS_HEARTBEAT", "1s");
     environment.put("VIVIDLY_REQUESTS_MISSEDHEARTBEATS", "4");
-    // Server a runs no library jobs, so whatever is uploaded to it is ingested by b, from the
-    // upload a staged in the shared store.
+    // Server a runs no library or media jobs, so whatever is uploaded to it is ingested by b, from
+    // what a staged in the shared store.
     a.own.put("VIVIDLY_JOBS_LIBRARYWORKERS", "0");
+    a.own.put("VIVIDLY_JOBS_MEDIAWORKERS", "0");
     // The first start creates the schema, the collection and the bucket; the second joins them.
     a.start(environment);
     a.awaitUp();
@@ -176,6 +178,36 @@ class TwoNodesIT {
       assertThat(hits).as("server " + n.name + "'s search within 2 s of the ingestion").isNotEmpty();
       assertThat(hits.get(0).path("text").asString()).contains(marker);
     }
+  }
+
+  @Test
+  void aLectureUploadedToOneServerIsIndexedByTheOtherAndPlaysFromIt() throws Exception {
+    Path dir = Files.createTempDirectory("two-nodes-video-");
+    Path lecture = dir.resolve("lecture.mp4");
+    Process ffmpeg = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=navy:s=320x240:r=10", "-f", "lavfi", "-i", "sine=frequency=300:duration=6",
+        "-shortest", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", lecture.toString()).redirectErrorStream(true).start();
+    assertThat(ffmpeg.waitFor()).as(new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    Path subtitles = Files.writeString(dir.resolve("lecture.vtt"), "WEBVTT\n\n00:00.500 --> 00:03.000\nTectonic plates drift a few centimetres a year.\n\n00:03.000 --> 00:05.500\nWhere they meet, mountains rise.\n");
+    var parts = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+    parts.add("media", new org.springframework.core.io.FileSystemResource(lecture));
+    parts.add("subtitles", new org.springframework.core.io.FileSystemResource(subtitles));
+    String id = a.api().post().uri("/api/v1/videos").contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().body(JsonNode.class).path("id").asString();
+
+    JsonNode video = null;
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      video = a.get("/api/v1/videos/" + id);
+      if (video.path("status").asString().matches("(?i)ready|failed")) break;
+      Thread.sleep(200);
+    }
+    assertThat(video.path("status").asString()).as(video.toString()).isEqualToIgnoringCase("ready");
+
+    byte[] original = Files.readAllBytes(lecture);
+    HttpResponse<byte[]> seek = b.bytes("/api/v1/videos/" + id + "/media", "bytes=2000-2999");
+    assertThat(seek.statusCode()).as("server b plays the recording a received").isEqualTo(206);
+    assertThat(seek.body()).isEqualTo(Arrays.copyOfRange(original, 2000, 3000));
+    assertThat(new String(b.bytes("/api/v1/videos/" + id + "/captions.vtt", null).body(), StandardCharsets.UTF_8)).contains("Tectonic plates drift");
+    assertThat(a.bytes("/api/v1/videos/" + id + "/media", null).body()).isEqualTo(original);
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.vividly.common.ClientMessages;
@@ -33,7 +35,9 @@ import org.vividly.media.MediaFailed;
 import org.vividly.media.MediaInfo;
 import org.vividly.media.MediaInspector;
 import org.vividly.media.RecognizedSpeech;
+import org.vividly.media.MediaStore;
 import org.vividly.media.SpeechRecognizer;
+import org.vividly.media.StoredMedia;
 import org.vividly.sources.Cue;
 import org.vividly.sources.Ingestion;
 import org.vividly.sources.Sources;
@@ -71,6 +75,7 @@ public class Videos {
 
   /** The subtitles as they were sent, kept beside the recording. */
   private static final String SUBTITLES_FILE = "subtitles.txt";
+  private static final String CAPTIONS_FILE = "captions.vtt";
 
   private final VideoStore store;
   private final Jobs jobs;
@@ -86,8 +91,11 @@ public class Videos {
   private final VideosProperties properties;
   private final ApplicationEventPublisher events;
 
-  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, VideoCollections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transactions) {
+  private final MediaStore files;
+
+  Videos(VideoStore store, Jobs jobs, MediaInspector inspector, SpeechRecognizer recognizer, Ingestion ingestion, Sources sources, VideoCollections collections, YtDlp ytDlp, AddressRule addresses, StorageProperties storage, VideosProperties properties, ApplicationEventPublisher events, org.springframework.transaction.support.TransactionTemplate transactions, MediaStore files) {
     this.transactions = transactions;
+    this.files = files;
     this.store = store;
     this.jobs = jobs;
     this.inspector = inspector;
@@ -175,6 +183,8 @@ public class Videos {
       String title = details.title() != null ? details.title() : info != null && info.title() != null ? info.title() : Subtitles.titleOf(origin);
       Double duration = info != null ? info.durationSeconds() : cues.getLast().endSeconds();
       store.insert(caller.organization(), new VideoStore.NewVideo(id, caller.userId(), details.collectionId(), title, origin, mediaFile, mediaType, info != null && info.hasVideo(), duration, cues != null ? "subtitles" : "speech-to-text", details.language(), details.tags()));
+      // Before the job is queued: whichever server runs it reads them from the shared store.
+      share(caller.organization(), id, mediaType);
       Map<String, String> data = new java.util.LinkedHashMap<>();
       data.put("videoId", id.toString());
       if (subtitleFormat != null) data.put("subtitles", subtitleFormat);
@@ -240,20 +250,65 @@ public class Videos {
     return store.list(org, tag == null || tag.isBlank() ? null : tag.strip().toLowerCase(Locale.ROOT), 500);
   }
 
-  /** The recording on disk, for streaming to a player. */
-  public Path media(OrganizationId org, UUID id) {
+  /**
+   * The recording, for streaming to a player (with range requests): from the shared media store
+   * when it is there, else from this server's disk.
+   */
+  public Resource media(OrganizationId org, UUID id) {
     Video video = get(org, id);
     String file = store.mediaFile(org, id).orElseThrow(() -> new NotFound("Recording of video", id));
-    Path path = root().resolve(file);
-    if (!Files.isRegularFile(path) || video.status() == VideoStatus.FAILED) throw new NotFound("Recording of video", id);
-    return path;
+    if (video.status() == VideoStatus.FAILED) throw new NotFound("Recording of video", id);
+    return file(org, id, Path.of(file).getFileName().toString()).orElseThrow(() -> new NotFound("Recording of video", id));
   }
 
   /** The transcript as WebVTT captions, for the player's {@code <track>}. */
-  public Optional<Path> captions(OrganizationId org, UUID id) {
+  public Optional<Resource> captions(OrganizationId org, UUID id) {
     get(org, id);
-    Path vtt = dir(org, id).resolve("captions.vtt");
-    return Files.isRegularFile(vtt) ? Optional.of(vtt) : Optional.empty();
+    return file(org, id, CAPTIONS_FILE);
+  }
+
+  private Optional<Resource> file(OrganizationId org, UUID id, String name) {
+    Optional<StoredMedia> stored = files.find(org, id, name);
+    if (stored.isPresent()) return Optional.of(files.resource(stored.get()));
+    Path local = dir(org, id).resolve(name);
+    return Files.isRegularFile(local) ? Optional.of(new FileSystemResource(local)) : Optional.empty();
+  }
+
+  /**
+   * With a shared media store, moves a video's files (its recording, captions and kept subtitles)
+   * from this server's folder into it, under the video's id, so every server plays, captions and
+   * transcribes the video; the folder goes with whatever else a download left in it.
+   */
+  private void share(OrganizationId org, UUID id, String mediaType) {
+    if (!files.shared()) return;
+    Path dir = dir(org, id);
+    if (!Files.isDirectory(dir)) return;
+    Set<String> names = new java.util.HashSet<>(Set.of(CAPTIONS_FILE, SUBTITLES_FILE));
+    store.mediaFile(org, id).ifPresent(f -> names.add(Path.of(f).getFileName().toString()));
+    try (var list = Files.list(dir)) {
+      for (Path file : list.filter(f -> Files.isRegularFile(f) && names.contains(f.getFileName().toString())).toList()) {
+        String name = file.getFileName().toString();
+        String type = name.equals(CAPTIONS_FILE) ? "text/vtt;charset=UTF-8" : name.equals(SUBTITLES_FILE) ? "text/plain;charset=UTF-8" : mediaType != null ? mediaType : "application/octet-stream";
+        files.put(org, id, name, file, type);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot share the video's files", e);
+    }
+    delete(dir);
+  }
+
+  /** A video's file in this server's folder: there already, or copied from the shared media store. */
+  private Path local(OrganizationId org, UUID id, String name) {
+    Path local = dir(org, id).resolve(name);
+    if (Files.isRegularFile(local)) return local;
+    StoredMedia stored = files.find(org, id, name).orElseThrow(() -> new org.vividly.jobs.JobFailed("The video's " + name + " is neither on this server nor in the media store."));
+    try (InputStream in = files.resource(stored).getInputStream()) {
+      Files.createDirectories(local.getParent());
+      Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      return local;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot copy the video's " + name + " from the media store", e);
+    }
   }
 
   public Video setTags(Caller caller, UUID id, List<String> tags) {
@@ -278,6 +333,7 @@ public class Videos {
       }
     }
     store.delete(caller.organization(), id);
+    files.deleteAll(caller.organization(), id);
     delete(dir(caller.organization(), id));
   }
 
@@ -329,6 +385,7 @@ public class Videos {
       }
     } catch (RuntimeException e) {
       store.failed(org, id, ClientMessages.of(e, "Video " + id));
+      files.deleteAll(org, id);
       delete(dir(org, id));
       throw e;
     }
@@ -336,7 +393,7 @@ public class Videos {
 
   private String keptSubtitles(OrganizationId org, UUID id) {
     try {
-      return Files.readString(dir(org, id).resolve(SUBTITLES_FILE));
+      return Files.readString(local(org, id, SUBTITLES_FILE));
     } catch (IOException e) {
       throw new org.vividly.jobs.JobFailed("The subtitles kept for this video could not be read: " + e.getMessage());
     }
@@ -376,7 +433,8 @@ public class Videos {
     if (cues == null) {
       store.status(org, id, VideoStatus.TRANSCRIBING, 0);
       progress.phase("transcribing");
-      Path media = media(org, id);
+      String mediaFile = store.mediaFile(org, id).orElseThrow(() -> new NotFound("Recording of video", id));
+      Path media = local(org, id, Path.of(mediaFile).getFileName().toString());
       RecognizedSpeech speech = recognizer.transcribe(media, video.language(), fraction -> store.status(org, id, VideoStatus.TRANSCRIBING, fraction));
       cues = new ArrayList<>();
       for (RecognizedSpeech.Segment s : speech.segments()) cues.add(new Cue(cues.size() + 1, s.startSeconds(), s.endSeconds(), null, s.text()));
@@ -395,6 +453,8 @@ public class Videos {
       store.ready(org, id, sourceId, end);
       events.publishEvent(new VideoIndexed(org, id, sourceId, video.ownerId(), video.collectionId(), video.title()));
     });
+    // The captions this job wrote and a recording it fetched, for every server; its work copies go.
+    share(org, id, video.mediaType());
     progress.report(java.util.Map.of("videoId", id, "sourceId", sourceId, "cues", cues.size(), "seconds", Math.round(end)));
   }
 
@@ -410,7 +470,7 @@ public class Videos {
   private static void writeCaptions(Path dir, List<Cue> cues) {
     List<Captions.Cue> captions = cues.stream().filter(c -> c.endSeconds() > c.startSeconds()).map(c -> new Captions.Cue(c.startSeconds(), c.endSeconds(), c.text())).toList();
     try {
-      Files.writeString(dir.resolve("captions.vtt"), new Captions(captions).webVtt());
+      Files.writeString(dir.resolve(CAPTIONS_FILE), new Captions(captions).webVtt());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

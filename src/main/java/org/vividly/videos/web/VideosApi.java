@@ -5,14 +5,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -126,19 +124,19 @@ class VideosApi {
   ResponseEntity<Resource> media(@PathVariable UUID id, Caller caller) {
     var org = caller.organization();
     Video video = videos.get(org, id);
-    Path file = videos.media(org, id);
+    Resource file = videos.media(org, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(video.mediaType()))
         .cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePrivate())
-        .body(new FileSystemResource(file));
+        .body(file);
   }
 
   @GetMapping(path = "/{id}/captions.vtt", produces = "text/vtt")
   @OwnRateLimit("media files: a player fetches one in many range requests, and seeking makes more")
   @Operation(summary = "The transcript as WebVTT captions", description = "From the uploaded subtitles, or from speech-to-text.")
   ResponseEntity<Resource> captions(@PathVariable UUID id, Caller caller) {
-    Path vtt = videos.captions(caller.organization(), id).orElseThrow(() -> new NotFound("Captions of video", id));
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/vtt;charset=UTF-8")).body(new FileSystemResource(vtt));
+    Resource vtt = videos.captions(caller.organization(), id).orElseThrow(() -> new NotFound("Captions of video", id));
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/vtt;charset=UTF-8")).body(vtt);
   }
 
   record Tags(List<String> tags) {}
