@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.vividly.VividlyApplication;
@@ -47,7 +48,24 @@ class MetricsIT extends IntegrationTest {
         .contains("vividly_lessons_total{outcome=\"answered\"")
         .contains("vividly_questions_total{meter=\"text\",outcome=\"admitted\"")
         .contains("vividly_jobs_waiting{queue=\"library\"")
-        .contains("http_server_requests_seconds_count");
+        .contains("http_server_requests_seconds_count")
+        .contains("vividly_search_seconds_bucket{mode=\"hybrid\"")
+        .contains("http_server_requests_seconds_bucket");
+    // Every metric the Grafana dashboard plots is one this server exports.
+    JsonNode dashboard = JSON.readTree(Files.readString(Path.of("deploy/grafana/vividly-dashboard.json")));
+    java.util.Set<String> plotted = new java.util.TreeSet<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b(vividly_[a-z_]+|http_server_[a-z_]+|jvm_[a-z_]+)\\{").matcher(target.path("expr").asString());
+        while (m.find()) plotted.add(m.group(1));
+      }
+    }
+    assertThat(plotted).hasSizeGreaterThan(8);
+    for (String metric : plotted) {
+      // A render's stage timers appear once a render ran; RenderRetryIT checks those.
+      if (metric.startsWith("vividly_render")) continue;
+      assertThat(scrape.body()).as("the dashboard's " + metric).contains(metric);
+    }
     assertThat(json(call("GET", "/actuator/info", null, superAdmin)).path("build").path("artifact").asString()).isEqualTo("vividly");
   }
 

@@ -199,31 +199,47 @@ public final class SolrSearchIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public synchronized void commit() {
+    List<String> sent = new ArrayList<>();
     try {
       UpdateRequest batch = new UpdateRequest();
-      int size = 0;
       for (Object op : pending) {
         if (op instanceof DeleteQuery d) {
           // A delete must not overtake the additions before it, nor be overtaken by the ones after.
-          if (size > 0) batch.process(solr, collection);
-          new UpdateRequest().deleteByQuery(d.query()).process(solr, collection);
+          send(batch);
           batch = new UpdateRequest();
-          size = 0;
+          new UpdateRequest().deleteByQuery(d.query()).process(solr, collection);
         } else {
-          batch.add(toDocument((IndexedChunk) op));
-          if (++size == BATCH) {
-            batch.process(solr, collection);
+          IndexedChunk chunk = (IndexedChunk) op;
+          batch.add(toDocument(chunk));
+          sent.add(Long.toString(chunk.citation().passageId()));
+          if (batch.getDocuments().size() == BATCH) {
+            send(batch);
             batch = new UpdateRequest();
-            size = 0;
           }
         }
       }
-      if (size > 0) batch.process(solr, collection);
-      pending.clear();
+      send(batch);
       // A hard commit that waits for every replica's new searcher: what returns is searchable everywhere.
       solr.commit(collection, true, true);
+      pending.clear();
     } catch (SolrServerException | IOException | org.apache.solr.common.SolrException e) {
+      pending.clear();
+      // Documents sent but not committed would appear at the next commit of any server: take them back.
+      withdraw(sent);
       throw new UncheckedIOException("Cannot commit to the Solr collection " + collection, e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+    }
+  }
+
+  private void send(UpdateRequest batch) throws SolrServerException, IOException {
+    if (batch.getDocuments() != null && !batch.getDocuments().isEmpty()) batch.process(solr, collection);
+  }
+
+  private void withdraw(List<String> ids) {
+    if (ids.isEmpty()) return;
+    try {
+      for (int i = 0; i < ids.size(); i += BATCH) new UpdateRequest().deleteById(ids.subList(i, Math.min(ids.size(), i + BATCH))).process(solr, collection);
+    } catch (SolrServerException | IOException | RuntimeException e) {
+      // The cluster is unreachable; a server's start-up check finds the index and the database apart and rebuilds it.
     }
   }
 
