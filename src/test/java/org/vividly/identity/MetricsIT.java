@@ -33,7 +33,7 @@ class MetricsIT extends IntegrationTest {
   }
 
   @Test
-  void onTheMainPortOnlyASuperAdminReadsTheMetricsWhichCountSearchesLessonsQuestionsAndJobs() {
+  void onTheMainPortOnlyASuperAdminReadsTheMetricsWhichCountSearchesLessonsQuestionsAndJobs() throws Exception {
     assertThat(ingest("tides.md", "# Tides\n\n## What causes tides\n\nThe Moon's gravity pulls on the oceans, so the water on the side of Earth facing the Moon bulges out and makes a high tide.\n".getBytes(StandardCharsets.UTF_8)).path("status").asString()).isEqualTo("succeeded");
     String student = "Bearer " + signIn(member(organization(), Role.STUDENT, "student"));
     assertThat(call("POST", "/api/v1/lessons", java.util.Map.of("question", "What causes tides?", "grade", 8), student).statusCode()).isEqualTo(201);
