@@ -90,7 +90,10 @@ public final class SolrSearchIndex implements SearchIndex, AutoCloseable {
    */
   public static SolrSearchIndex connect(RetrievalProperties.Solr settings, int dimensions, int rrfK, int candidates) {
     if (settings.urls().isEmpty()) throw new IllegalStateException("vividly.retrieval.solr.urls must name at least one Solr node, for example http://localhost:8983/solr");
+    // HTTP/1.1: the JDK client's HTTP/2 upgrade fails on large update bodies against Solr's Jetty
+    // ("invalid_preface"), which a 500-chunk batch of vectors is.
     var http = new HttpJdkSolrClient.Builder()
+        .useHttp1_1(true)
         .withConnectionTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
         .withIdleTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
     CloudSolrClient client = new CloudSolrClient.Builder(settings.urls()).withHttpClientBuilder(http).withDefaultCollection(settings.collection()).build();

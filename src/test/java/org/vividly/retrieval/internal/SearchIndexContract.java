@@ -194,4 +194,15 @@ abstract class SearchIndexContract {
     assertThat(search(A, "what is \"F = ma\"? force: mass* AND (acceleration) OR NOT {x} [y]", SearchMode.BM25, null)).hasSize(1);
     assertThat(search(A, "NOT", SearchMode.BM25, null)).isEmpty();
   }
+
+  @Test
+  void indexesABookSizedCommitInOneGo() {
+    List<IndexedChunk> chunks = new ArrayList<>();
+    String filler = " A longer passage of the kind a textbook section has, with several sentences about forces and motion.".repeat(12);
+    for (int i = 0; i < 1500; i++) chunks.add(chunk(A, "text", "chunk" + i + filler, vector(i), section));
+    index.add(chunks);
+    index.commit();
+    assertThat(index.size()).isEqualTo(1500);
+    assertThat(search(A, "chunk1234", SearchMode.BM25, null)).extracting(SearchHit::text).first().asString().startsWith("chunk1234 ");
+  }
 }
