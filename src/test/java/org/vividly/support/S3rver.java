@@ -1,13 +1,11 @@
 package org.vividly.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,27 +41,10 @@ public final class S3rver {
           .redirectErrorStream(true)
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(server::destroy));
-      var reader = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-      CompletableFuture<String> port = CompletableFuture.supplyAsync(() -> {
-        try {
-          for (String line; (line = reader.readLine()) != null; ) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) return m.group(1);
-          }
-          throw new IllegalStateException("s3rver exited with " + server.waitFor() + " before it listened");
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      String found = port.get(60, TimeUnit.SECONDS);
-      // Keep reading its log, or the server blocks once the pipe is full.
-      Thread.ofVirtual().start(() -> {
-        try {
-          reader.transferTo(java.io.Writer.nullWriter());
-        } catch (IOException ignored) {
-          // The server stopped.
-        }
-      });
+      String last = ProcessOutput.awaitReady(server, line -> LISTENING.matcher(line).find(), Duration.ofSeconds(60)).getLast();
+      Matcher m = LISTENING.matcher(last);
+      m.find();
+      String found = m.group(1);
       return "http://127.0.0.1:" + found;
     } catch (Exception e) {
       throw new AssertionError("Could not start s3rver (needs Node 18+ and npm; run: npm ci --prefix tools/s3rver): " + e.getMessage(), e);

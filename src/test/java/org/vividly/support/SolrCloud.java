@@ -1,14 +1,12 @@
 package org.vividly.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,27 +37,10 @@ public final class SolrCloud {
           .redirectError(dir.resolve("solr.log").toFile())
           .start();
       Runtime.getRuntime().addShutdownHook(new Thread(solr::destroy));
-      var reader = new BufferedReader(new InputStreamReader(solr.getInputStream(), StandardCharsets.UTF_8));
-      CompletableFuture<List<String>> ready = CompletableFuture.supplyAsync(() -> {
-        List<String> found = new ArrayList<>();
-        try {
-          for (String line; (line = reader.readLine()) != null; ) {
-            if (line.startsWith("solr.urls=")) found.addAll(List.of(line.substring("solr.urls=".length()).split(",")));
-            if (line.equals("ready")) return found;
-          }
-          throw new IllegalStateException("SolrCloud exited with " + solr.waitFor() + "; see " + dir.resolve("solr.log"));
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      List<String> found = ready.get(180, TimeUnit.SECONDS);
-      Thread.ofVirtual().start(() -> {
-        try {
-          reader.transferTo(java.io.Writer.nullWriter());
-        } catch (IOException ignored) {
-          // The cluster stopped.
-        }
-      });
+      List<String> found = new ArrayList<>();
+      for (String line : ProcessOutput.awaitReady(solr, "ready"::equals, Duration.ofSeconds(180))) {
+        if (line.startsWith("solr.urls=")) found.addAll(List.of(line.substring("solr.urls=".length()).split(",")));
+      }
       return found;
     } catch (Exception e) {
       throw new AssertionError("Could not start SolrCloud from tools/solr: " + e.getMessage(), e);

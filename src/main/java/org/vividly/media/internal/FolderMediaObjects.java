@@ -92,7 +92,7 @@ public final class FolderMediaObjects implements MediaObjects {
   }
 
   private Path path(String sha256) {
-    if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("Not a SHA-256 content address: " + sha256);
+    MediaObjects.requireAddress(sha256);
     return root.resolve(sha256.substring(0, 2)).resolve(sha256);
   }
 }

@@ -44,4 +44,15 @@ public interface MediaObjects {
 
   /** Whether other servers read the same content (object storage), not just this one (a local folder). */
   boolean shared();
+
+  /**
+   * Checks that {@code sha256} is a content address (64 lowercase hex digits), so no adapter ever
+   * builds a path or key from anything else.
+   *
+   * @throws IllegalArgumentException when it is not
+   */
+  static String requireAddress(String sha256) {
+    if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("Not a SHA-256 content address: " + sha256);
+    return sha256;
+  }
 }

@@ -190,7 +190,7 @@ public final class S3MediaObjects implements MediaObjects, AutoCloseable {
   }
 
   private String key(String sha256) {
-    if (!sha256.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("Not a SHA-256 content address: " + sha256);
+    MediaObjects.requireAddress(sha256);
     return prefix + sha256.substring(0, 2) + "/" + sha256;
   }
 }

@@ -1,0 +1,49 @@
+package org.vividly.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** Reads a started server's standard output until it says it is ready, then keeps draining it. */
+final class ProcessOutput {
+
+  private ProcessOutput() {}
+
+  /**
+   * The lines {@code process} printed up to and including the first that {@code ready} accepts.
+   * Afterwards the rest is read and dropped, or the process would block once the pipe is full.
+   *
+   * @throws IllegalStateException when the process ends before it is ready
+   * @throws java.util.concurrent.TimeoutException when it is not ready within {@code timeout}
+   */
+  static List<String> awaitReady(Process process, Predicate<String> ready, Duration timeout) throws Exception {
+    var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    List<String> lines = CompletableFuture.supplyAsync(() -> {
+      List<String> seen = new ArrayList<>();
+      try {
+        for (String line; (line = reader.readLine()) != null; ) {
+          seen.add(line);
+          if (ready.test(line)) return seen;
+        }
+        throw new IllegalStateException("exited with " + process.waitFor() + " before it was ready: " + String.join("\n", seen));
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Thread.ofVirtual().start(() -> {
+      try {
+        reader.transferTo(java.io.Writer.nullWriter());
+      } catch (IOException ignored) {
+        // The process stopped.
+      }
+    });
+    return lines;
+  }
+}
