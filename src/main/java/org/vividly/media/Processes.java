@@ -45,8 +45,8 @@ public final class Processes {
     } catch (IOException e) {
       throw new MediaFailed(program + " is not installed or cannot be started (" + e.getMessage() + ").", false, e);
     }
-    CompletableFuture<String> out = drain(process.getInputStream());
-    CompletableFuture<String> err = drain(process.getErrorStream());
+    CompletableFuture<String> out = drain(process.getInputStream(), program + "-" + process.pid() + "-stdout");
+    CompletableFuture<String> err = drain(process.getErrorStream(), program + "-" + process.pid() + "-stderr");
     double cpu = 0;
     long rss = 0;
     try {
@@ -99,14 +99,22 @@ public final class Processes {
     return false;
   }
 
-  private static CompletableFuture<String> drain(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
+  /**
+   * Reads a pipe to its end on a platform thread of its own. A virtual thread blocked on a
+   * process pipe holds its carrier: the JDK compensates with a spare carrier, but once spares sit
+   * idle past their keep-alive (30 s) and exit, two long reads on a 2-core machine leave no carrier
+   * for any other virtual thread, the web server's request handlers included (seen on JDK 25).
+   */
+  private static CompletableFuture<String> drain(InputStream in, String name) {
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread.ofPlatform().daemon().name(name).start(() -> {
       try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        text.complete(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        return "";
+        text.complete("");
       }
-    }, Thread::startVirtualThread);
+    });
+    return text;
   }
 
   /** CPU seconds and VmHWM (KiB) of a live process, or zeros when /proc cannot tell. */

@@ -25,25 +25,22 @@ final class ProcessOutput {
    */
   static List<String> awaitReady(Process process, Predicate<String> ready, Duration timeout) throws Exception {
     var reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    List<String> lines = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<List<String>> lines = new CompletableFuture<>();
+    // A platform thread: a virtual one blocked on this pipe for the whole test run holds a carrier,
+    // and a few such can starve the servers' request handlers (see media.Processes#drain).
+    Thread.ofPlatform().daemon().name("output-" + process.pid()).start(() -> {
       List<String> seen = new ArrayList<>();
       try {
         for (String line; (line = reader.readLine()) != null; ) {
+          if (lines.isDone()) continue;
           seen.add(line);
-          if (ready.test(line)) return seen;
+          if (ready.test(line)) lines.complete(seen);
         }
-        throw new IllegalStateException("exited with " + process.waitFor() + " before it was ready: " + String.join("\n", seen));
+        lines.completeExceptionally(new IllegalStateException("exited with " + process.waitFor() + " before it was ready: " + String.join("\n", seen)));
       } catch (IOException | InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    Thread.ofVirtual().start(() -> {
-      try {
-        reader.transferTo(java.io.Writer.nullWriter());
-      } catch (IOException ignored) {
-        // The process stopped.
+        lines.completeExceptionally(new IllegalStateException(e));
       }
     });
-    return lines;
+    return lines.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 }

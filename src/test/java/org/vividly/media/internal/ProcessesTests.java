@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vividly.media.MediaEngines;
@@ -98,6 +100,39 @@ class ProcessesTests {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  /**
+   * A regression: a running program's output was read on virtual threads, which held the
+   * virtual-thread carriers while it ran, so long engine runs on a 2-core server left the web
+   * server's request handlers waiting (and hung the integration tests in CI). A JVM with one
+   * carrier and no spares shows it at once: a virtual thread started while a program runs must
+   * not wait for the program to end.
+   */
+  @Test
+  void aRunningProgramLeavesTheVirtualThreadCarriersFree() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process probe = new ProcessBuilder(java, "-Djdk.virtualThreadScheduler.parallelism=1", "-Djdk.virtualThreadScheduler.maxPoolSize=1", "-cp", System.getProperty("java.class.path"), CarrierProbe.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(probe.exitValue()).as(out).isZero();
+    long waitedMillis = Long.parseLong(out.substring(out.lastIndexOf('=') + 1));
+    assertThat(waitedMillis).as("a virtual thread waited this long (ms) for a carrier while `sleep 3` ran").isLessThan(1_500);
+  }
+
+  /** Runs {@code sleep 3} through {@link Processes#run} and prints how long a virtual thread then waits to start. */
+  static final class CarrierProbe {
+    public static void main(String[] args) throws Exception {
+      Thread program = Thread.ofPlatform().start(() -> Processes.run(List.of("sleep", "3"), null, Duration.ofSeconds(30), null));
+      Thread.sleep(500);
+      long asked = System.nanoTime();
+      long[] started = new long[1];
+      Thread.ofVirtual().start(() -> started[0] = System.nanoTime()).join();
+      program.join();
+      System.out.println("waited=" + (started[0] - asked) / 1_000_000);
     }
   }
 }
