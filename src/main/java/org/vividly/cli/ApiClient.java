@@ -95,6 +95,10 @@ final class ApiClient {
     return call(() -> rest.post().uri(path).body(body == null ? Map.of() : body).retrieve().body(type));
   }
 
+  <T> T put(String path, Object body, Class<T> type) {
+    return call(() -> rest.put().uri(path).body(body).retrieve().body(type));
+  }
+
   void delete(String path, Object... uriVariables) {
     call(() -> rest.delete().uri(path, uriVariables).retrieve().toBodilessEntity());
   }

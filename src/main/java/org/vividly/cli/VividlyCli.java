@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       SourcesCommand.class,
       ReindexCommand.class,
+      BudgetCommand.class,
       EvalCommand.class,
       VideosCommand.class,
       BenchCommand.class,

@@ -52,6 +52,33 @@ class CliIT extends IntegrationTest {
     assertThat(after.err()).contains("Sign in first: ./vividly login");
   }
 
+  @Test
+  void budgetShowsSetsAndRemovesTheMonthlyBudgetForAdminsOnly() {
+    Run teacher = cli("budget", "--server", url(""));
+    assertThat(teacher.exit()).isNotZero();
+    assertThat(teacher.err()).contains("HTTP 403");
+
+    member(organization(), org.vividly.tenancy.Role.ORG_ADMIN, "admin");
+    Run login = cli("login", "--email", "admin@" + organization() + ".test", "--password", PASSWORD, "--server", url(""));
+    assertThat(login.exit()).as(login.err()).isZero();
+    Run set = cli("budget", "--set", "1000000", "--server", url(""));
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(set.out()).contains("Budget: $1000000.00 a month. Spent in " + java.time.YearMonth.now(java.time.ZoneOffset.UTC) + ": $").contains("No alerts this month.");
+    Run shown = cli("budget", "--server", url(""));
+    assertThat(shown.out()).isEqualTo(set.out());
+
+    Run bad = cli("budget", "--set", "-5", "--server", url(""));
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.err()).contains("more than 0").contains("HTTP 400");
+    Run both = cli("budget", "--set", "5", "--remove", "--server", url(""));
+    assertThat(both.exit()).isEqualTo(2);
+    assertThat(both.err()).contains("mutually exclusive");
+
+    Run removed = cli("budget", "--remove", "--server", url(""));
+    assertThat(removed.exit()).as(removed.err()).isZero();
+    assertThat(removed.out()).contains("No monthly budget is set.").contains("./vividly budget --set USD");
+  }
+
   Run cli(String... args) {
     PrintStream out = System.out, err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
