@@ -328,13 +328,28 @@ public final class SolrSearchIndex implements SearchIndex, AutoCloseable {
     return params;
   }
 
+  /**
+   * Runs a search, tried again (up to 3 times in all) when the connection failed rather than Solr:
+   * a pooled keep-alive connection the node closed as it was reused answers no bytes at all ("header
+   * parser received no bytes"), which under load is a normal race. Searches are reads, so repeating
+   * one is safe; an error Solr answered (a bad query, a missing collection) is not repeated.
+   */
   private QueryResponse query(ModifiableSolrParams params) {
     try {
-      return new QueryRequest(params, org.apache.solr.client.solrj.SolrRequest.METHOD.POST).process(solr, collection);
+      return SEARCH_RETRY.executeCallable(() -> new QueryRequest(params, org.apache.solr.client.solrj.SolrRequest.METHOD.POST).process(solr, collection));
     } catch (SolrServerException | IOException | org.apache.solr.common.SolrException e) {
       throw new UncheckedIOException("Search failed on the Solr collection " + collection, e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+    } catch (Exception e) {
+      throw new IllegalStateException("Search failed on the Solr collection " + collection, e);
     }
   }
+
+  private static final io.github.resilience4j.retry.Retry SEARCH_RETRY = io.github.resilience4j.retry.Retry.of("solr-search",
+      io.github.resilience4j.retry.RetryConfig.custom()
+          .maxAttempts(3)
+          .waitDuration(java.time.Duration.ofMillis(20))
+          .retryOnException(e -> e instanceof SolrServerException || e instanceof IOException)
+          .build());
 
   private static List<String> filters(SearchRequest request) {
     List<String> fq = new ArrayList<>();

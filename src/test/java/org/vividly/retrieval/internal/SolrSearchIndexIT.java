@@ -2,6 +2,7 @@ package org.vividly.retrieval.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,52 @@ class SolrSearchIndexIT extends SearchIndexContract {
   @AfterAll
   static void close() {
     if (shared != null) shared.close();
+  }
+
+  /**
+   * A regression: under load a search failed with "HTTP/1.1 header parser received no bytes" when
+   * the node closed a keep-alive connection as it was reused (the student got a 500). Here a proxy
+   * in front of a node answers the first connection with nothing; the search must still succeed.
+   */
+  @Test
+  void aConnectionClosedWithoutAnAnswerIsTriedAgain() throws Exception {
+    open();
+    URI node = URI.create(SolrCloud.urls().getFirst());
+    java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+    try (var proxy = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      Thread.ofPlatform().daemon().start(() -> {
+        while (!proxy.isClosed()) {
+          try {
+            var client = proxy.accept();
+            if (connections.incrementAndGet() == 1) {
+              client.getInputStream().read(new byte[8192]);
+              client.close();
+              continue;
+            }
+            var upstream = new java.net.Socket(node.getHost(), node.getPort());
+            Thread.ofPlatform().daemon().start(() -> pipe(client, upstream));
+            Thread.ofPlatform().daemon().start(() -> pipe(upstream, client));
+          } catch (java.io.IOException closed) {
+            return;
+          }
+        }
+      });
+      String url = "http://127.0.0.1:" + proxy.getLocalPort() + node.getPath();
+      try (var http = new org.apache.solr.client.solrj.impl.HttpJdkSolrClient.Builder(url).useHttp1_1(true).build()) {
+        var viaProxy = new SolrSearchIndex(http, COLLECTION, 60, 100);
+        var hits = viaProxy.search(new org.vividly.retrieval.SearchRequest(A, "gravity", 10, org.vividly.retrieval.SearchMode.BM25, java.util.Set.of(), java.util.Set.of(), java.util.Set.of()), null).hits();
+        assertThat(hits).isEmpty();
+        assertThat(connections.get()).isGreaterThanOrEqualTo(2);
+      }
+    }
+  }
+
+  private static void pipe(java.net.Socket from, java.net.Socket to) {
+    try (from; to) {
+      from.getInputStream().transferTo(to.getOutputStream());
+    } catch (java.io.IOException closed) {
+      // Either side hung up.
+    }
   }
 
   @Test
