@@ -19,7 +19,7 @@ class BenchSearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ApiClient api = client.api();
-    JsonNode job = JobWatcher.follow(api, api.post("/api/v1/benchmarks/search?queries=" + queries + "&synthetic=" + synthetic, null, JsonNode.class), "Searching", System.out);
+    JsonNode job = JobWatcher.follow(api, api.post("/api/v1/benchmarks/search?queries=" + queries + "&synthetic=" + synthetic, null, JsonNode.class), "Searching", " queries", System.out);
     if (job.path("status").asString().equals("failed")) throw new IllegalStateException(job.path("error").asString());
     JsonNode lib = job.path("report").path("library");
     System.out.printf("%nLibrary, %d hybrid queries (embedding + search): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", lib.path("count").asInt(), lib.path("p50Ms").asDouble(), lib.path("p99Ms").asDouble(), lib.path("maxMs").asDouble());

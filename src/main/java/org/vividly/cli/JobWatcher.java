@@ -13,6 +13,14 @@ final class JobWatcher {
 
   /** Follows the job's Server-Sent Events (one request, however long the job runs). */
   static JsonNode follow(ApiClient api, JsonNode job, String task, PrintStream out) {
+    return follow(api, job, task, " chunks", out);
+  }
+
+  /**
+   * As {@link #follow(ApiClient, JsonNode, String, PrintStream)}, for a job whose steps are not
+   * chunks: {@code unit} names them (for example {@code " queries"}).
+   */
+  static JsonNode follow(ApiClient api, JsonNode job, String task, String unit, PrintStream out) {
     String id = job.path("id").asString();
     ProgressBar[] bar = {null};
     JsonNode[] last = {job};
@@ -21,13 +29,15 @@ final class JobWatcher {
         last[0] = update;
         int chunksTotal = update.path("chunksTotal").asInt();
         if (bar[0] == null && (chunksTotal > 0 || update.path("sectionsTotal").asInt() > 0)) {
-          bar[0] = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, chunksTotal)).setUnit(" chunks", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).showSpeed().build();
+          bar[0] = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, chunksTotal)).setUnit(unit, 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(out)).showSpeed().build();
         }
         if (bar[0] != null) {
           if (chunksTotal > 0) bar[0].maxHint(chunksTotal);
           bar[0].stepTo(update.path("chunksDone").asInt());
           String phase = update.path("phase").asString("");
-          bar[0].setExtraMessage(String.format(" · sections %d/%d%s", update.path("sectionsDone").asInt(), update.path("sectionsTotal").asInt(), phase.isEmpty() ? "" : " " + phase));
+          int sections = update.path("sectionsTotal").asInt();
+          String done = sections > 0 ? String.format(" · sections %d/%d", update.path("sectionsDone").asInt(), sections) : "";
+          bar[0].setExtraMessage(done + (phase.isEmpty() ? "" : " · " + phase));
         }
         return !"done".equals(event);
       });
