@@ -46,10 +46,10 @@ class BudgetCommand implements Callable<Integer> {
     return 0;
   }
 
-  static void print(JsonNode budget) {
+  private static void print(JsonNode budget) {
     String month = budget.path("month").asString();
     String spent = usd(budget.path("spentUsd"));
-    if (budget.path("monthlyUsd").isNull() || budget.path("monthlyUsd").isMissingNode()) {
+    if (!budget.hasNonNull("monthlyUsd")) {
       System.out.printf("No monthly budget is set. Spent in %s: %s.%n", month.substring(0, 7), spent);
       System.out.println("Set one with: ./vividly budget --set USD");
       return;

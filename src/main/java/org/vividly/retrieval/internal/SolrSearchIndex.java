@@ -66,6 +66,13 @@ public final class SolrSearchIndex implements SearchIndex, AutoCloseable {
   private static final int MIN_KNN_CANDIDATES = 50;
   private static final int BATCH = 500;
   private static final String FIELDS = "id,source,section,kind,text,title,path,section_key,anchor,start,end,score";
+  /** Searches are reads: tried again when the connection, not Solr, failed (see {@link #query}). */
+  private static final io.github.resilience4j.retry.Retry SEARCH_RETRY = io.github.resilience4j.retry.Retry.of("solr-search",
+      io.github.resilience4j.retry.RetryConfig.custom()
+          .maxAttempts(3)
+          .waitDuration(java.time.Duration.ofMillis(20))
+          .retryOnException(e -> e instanceof SolrServerException || e instanceof IOException)
+          .build());
 
   private final SolrClient solr;
   private final String collection;
@@ -343,13 +350,6 @@ public final class SolrSearchIndex implements SearchIndex, AutoCloseable {
       throw new IllegalStateException("Search failed on the Solr collection " + collection, e);
     }
   }
-
-  private static final io.github.resilience4j.retry.Retry SEARCH_RETRY = io.github.resilience4j.retry.Retry.of("solr-search",
-      io.github.resilience4j.retry.RetryConfig.custom()
-          .maxAttempts(3)
-          .waitDuration(java.time.Duration.ofMillis(20))
-          .retryOnException(e -> e instanceof SolrServerException || e instanceof IOException)
-          .build());
 
   private static List<String> filters(SearchRequest request) {
     List<String> fq = new ArrayList<>();
