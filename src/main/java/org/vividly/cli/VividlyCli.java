@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       ReindexCommand.class,
       BudgetCommand.class,
+      OutboxCommand.class,
       EvalCommand.class,
       VideosCommand.class,
       BenchCommand.class,

@@ -1,29 +1,30 @@
 package org.vividly.identity;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 import org.vividly.common.PublicUrl;
+import org.vividly.notifications.Email;
+import org.vividly.notifications.Mail;
+import org.vividly.notifications.MailKind;
 
 /**
- * The emails sign-in sends: invitations and password resets, rendered from Thymeleaf templates
- * ({@code templates/email/}). Links are built from the configured public address
- * ({@link PublicUrl}), never from the request that asked for the email. No mail server is
- * configured yet, so the rendered message's link is written to the server log, where the
- * administrator of an offline installation can pass it on.
+ * The emails of accounts: invitations, password resets and welcome messages, rendered from Thymeleaf
+ * templates ({@code templates/email/}) and sent through {@link Mail}, which keeps them in the outbox
+ * when no mail server is configured. Links are built from the configured public address
+ * ({@link PublicUrl}), never from the request that asked for the email.
  */
 @Component
 public class Emails {
 
-  private static final Logger log = LoggerFactory.getLogger(Emails.class);
   private final ITemplateEngine templates;
   private final PublicUrl publicUrl;
+  private final Mail mail;
 
-  Emails(ITemplateEngine templates, PublicUrl publicUrl) {
+  Emails(ITemplateEngine templates, PublicUrl publicUrl, Mail mail) {
     this.templates = templates;
     this.publicUrl = publicUrl;
+    this.mail = mail;
   }
 
   /** The page where the holder of a password-reset token chooses a new password. */
@@ -43,7 +44,7 @@ public class Emails {
    * @return the rendered HTML message
    */
   public String passwordReset(Account account, String token) {
-    return compose(account, "email/password-reset", "Reset your Vividly password", passwordResetLink(token), new Context());
+    return compose(account, MailKind.PASSWORD_RESET, "email/password-reset", "Reset your Vividly password", passwordResetLink(token), new Context());
   }
 
   /**
@@ -55,15 +56,29 @@ public class Emails {
   public String invitation(Account account, String organization, String token) {
     Context context = new Context();
     context.setVariable("organization", organization);
-    return compose(account, "email/invitation", "You are invited to Vividly", invitationLink(token), context);
+    return compose(account, MailKind.INVITATION, "email/invitation", "You are invited to Vividly", invitationLink(token), context);
   }
 
-  private String compose(Account account, String template, String subject, String link, Context context) {
+  /**
+   * Welcomes a teacher or admin whose account was made with a password: what they can do and where
+   * to sign in.
+   *
+   * @return the rendered HTML message
+   */
+  public String welcome(Account account, String organization) {
+    Context context = new Context();
+    context.setVariable("organization", organization);
+    context.setVariable("role", account.role());
+    return compose(account, MailKind.WELCOME, "email/welcome", "Welcome to Vividly", publicUrl.link("/login"), context);
+  }
+
+  private String compose(Account account, MailKind kind, String template, String subject, String link, Context context) {
     context.setVariable("name", account.displayName());
     context.setVariable("email", account.email());
     context.setVariable("link", link);
+    context.setVariable("subject", subject);
     String html = templates.process(template, context);
-    log.info("Email to {} ({}): {} [no mail server configured; pass the link on]", account.email(), subject, link);
+    mail.send(new Email(account.organization(), account.id(), account.email(), account.displayName(), kind, subject, html, null));
     return html;
   }
 }

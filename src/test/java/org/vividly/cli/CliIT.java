@@ -79,6 +79,29 @@ class CliIT extends IntegrationTest {
     assertThat(removed.out()).contains("No monthly budget is set.").contains("./vividly budget --set USD");
   }
 
+  @Test
+  void outboxListsTheEmailsWaitingForAMailServerWithTheirLinks() {
+    Run teacher = cli("outbox", "--server", url(""));
+    assertThat(teacher.exit()).isNotZero();
+    assertThat(teacher.err()).contains("Only admins").contains("HTTP 403");
+
+    member(organization(), org.vividly.tenancy.Role.ORG_ADMIN, "admin");
+    String invited = "cli-invited-" + System.nanoTime() + "@" + organization() + ".test";
+    var created = postJson("/api/v1/users", java.util.Map.of("email", invited, "displayName", "Invited Person", "role", "student"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Run login = cli("login", "--email", "admin@" + organization() + ".test", "--password", PASSWORD, "--server", url(""));
+    assertThat(login.exit()).as(login.err()).isZero();
+    Run outbox = cli("outbox", "--status", "outbox", "--server", url(""));
+    assertThat(outbox.exit()).as(outbox.err()).isZero();
+    assertThat(outbox.out()).contains("No mail server is configured").contains("outbox  " + invited + "  You are invited to Vividly")
+        .contains("      " + json(created).path("invitationUrl").asString());
+    Run none = cli("outbox", "--status", "failed", "--server", url(""));
+    assertThat(none.out()).contains("No emails with status failed.");
+    Run bad = cli("outbox", "--status", "lost", "--server", url(""));
+    assertThat(bad.exit()).isNotZero();
+    assertThat(bad.err()).contains("Unknown status 'lost'").contains("HTTP 400");
+  }
+
   Run cli(String... args) {
     PrintStream out = System.out, err = System.err;
     ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();

@@ -91,7 +91,6 @@ class ErrorResponsesIT extends IntegrationTest {
 
   @Test
   void resetAndInvitationLinksIgnoreTheHostTheCallerSent() throws IOException {
-    org.vividly.support.SentEmails.listen();
     var student = member(organization(), org.vividly.tenancy.Role.STUDENT, "host-header-student");
     String body = JSON.writeValueAsString(Map.of("email", student.email()));
     String answer = raw("POST /api/v1/auth/password-reset HTTP/1.1\r\nHost: evil.example\r\nX-Forwarded-Host: evil.example\r\nContent-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
@@ -104,7 +103,7 @@ class ErrorResponsesIT extends IntegrationTest {
     assertThat(created).startsWith("HTTP/1.1 201").contains("\"invitationUrl\":\"http://localhost:" + port + "/invitations/").doesNotContain("evil.example/");
   }
 
-  /** The links of the emails sent to {@code email}, read back from the log (no mail server is configured in tests). */
+  /** The links of the emails sent to {@code email}, read back from the outbox (no mail server is configured in tests). */
   private java.util.List<String> emailsSentTo(String email) {
     return org.vividly.support.SentEmails.linksTo(email);
   }

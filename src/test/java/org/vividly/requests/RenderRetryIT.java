@@ -71,6 +71,19 @@ class RenderRetryIT {
     // Both runs of the stage are in the metrics, the crash as failed.
     assertThat(meters.get("vividly.render.stage").tags("stage", "audio_synthesis", "outcome", "failed").timer().count()).isEqualTo(1);
     assertThat(meters.get("vividly.render.stage").tags("stage", "audio_synthesis", "outcome", "completed").timer().count()).isEqualTo(1);
+
+    // The person who asked is told by email (kept in the outbox here: no mail server), once.
+    JsonNode ready = null;
+    for (int i = 0; i < 100 && ready == null; i++) {
+      for (JsonNode m : api.get().uri("/api/v1/outbox").retrieve().body(JsonNode.class).path("messages")) {
+        if (m.path("kind").asString().equals("lesson_ready")) ready = m;
+      }
+      if (ready == null) Thread.sleep(100);
+    }
+    assertThat(ready).as("a lesson_ready email").isNotNull();
+    assertThat(ready.path("status").asString()).isEqualTo("outbox");
+    assertThat(ready.path("subject").asString()).isEqualTo("Your lesson is ready: What does chlorophyll absorb?");
+    assertThat(ready.path("links").valueStream().map(JsonNode::asString).toList()).contains("http://localhost:" + port + "/lessons/" + done.path("lessonId").asString());
   }
 
   @org.springframework.beans.factory.annotation.Autowired io.micrometer.core.instrument.MeterRegistry meters;

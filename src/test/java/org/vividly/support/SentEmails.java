@@ -1,36 +1,37 @@
 package org.vividly.support;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The links of the emails the server "sent": with no mail server configured, {@code Emails} logs
- * each message's recipient and link, and this reads them back from that logger.
+ * The emails the server "sent": with no mail server configured (the integration tests' default),
+ * every message stays in the outbox table, and this reads their links back from it.
  */
 public final class SentEmails {
 
-  private static ListAppender<ILoggingEvent> appender;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private SentEmails() {}
 
-  /** Starts listening; call it after the application context started (it resets logging). */
-  public static synchronized void listen() {
-    Logger logger = (Logger) LoggerFactory.getLogger("org.vividly.identity.Emails");
-    if (appender != null && logger.isAttached(appender)) return;
-    appender = new ListAppender<>();
-    appender.start();
-    logger.addAppender(appender);
-  }
-
-  /** Links of the messages to {@code email} since {@link #listen}. */
-  public static synchronized List<String> linksTo(String email) {
-    if (appender == null) throw new IllegalStateException("call SentEmails.listen() first");
-    return appender.list.stream()
-        .filter(e -> e.getArgumentArray() != null && e.getArgumentArray().length >= 3 && email.equals(e.getArgumentArray()[0]))
-        .map(e -> String.valueOf(e.getArgumentArray()[2]))
-        .toList();
+  /** Links of the messages to {@code email} still in the outbox, oldest first. */
+  public static List<String> linksTo(String email) {
+    List<String> links = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(TestDatabase.url(), "postgres", "");
+        PreparedStatement s = c.prepareStatement("SELECT links::text FROM mail_message WHERE recipient = ? ORDER BY created_at, id")) {
+      s.setString(1, email);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) links.addAll(JSON.readValue(rs.getString(1), new TypeReference<List<String>>() {}));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the outbox: " + e.getMessage(), e);
+    }
+    return links;
   }
 }

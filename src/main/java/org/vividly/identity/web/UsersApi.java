@@ -69,7 +69,7 @@ class UsersApi {
   }
 
   @PostMapping("/users")
-  @Operation(summary = "Create an account (org admin)", description = "Without a password the person is invited: the answer carries a one-time link valid for 7 days. Emails are unique across the installation (409).")
+  @Operation(summary = "Create an account (org admin)", description = "Without a password the person is invited by email (kept in the outbox without a mail server): the answer carries the one-time link, valid for 7 days. Teachers and admins made with a password get a welcome email. Emails are unique across the installation (409).")
   ResponseEntity<Created> create(@RequestBody NewUser body, Caller caller) {
     Role role = Role.parse(body.role());
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may create super admins");
@@ -78,6 +78,8 @@ class UsersApi {
     if (body.password() == null) {
       Invitation invitation = invite(caller, account);
       created = new Created(account, invitation.invitationUrl(), invitation.expiresAt());
+    } else if (role != Role.STUDENT) {
+      emails.welcome(account, organizations.get(caller.organization()).name());
     }
     return ResponseEntity.created(URI.create("/api/v1/users/" + account.id())).body(created);
   }
