@@ -12,7 +12,7 @@ public enum MailKind {
   /** A new teacher's or admin's welcome, with where to sign in; always sent. */
   WELCOME(false, "Welcome messages"),
   /** A lesson's narrated video (or audio) is ready to watch. */
-  LESSON_READY(true, "When a lesson's video is ready"),
+  LESSON_READY(true, "When a lesson's audio or video is ready"),
   /** The organization's spending reached a share of its monthly budget (admins). */
   BUDGET_ALERT(true, "Budget alerts");
 
