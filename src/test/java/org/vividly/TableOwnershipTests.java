@@ -25,7 +25,8 @@ class TableOwnershipTests {
   private static final Map<String, String> OWNER = Map.ofEntries(
       Map.entry("organization", "tenancy"), Map.entry("school", "tenancy"), Map.entry("school_class", "tenancy"), Map.entry("enrollment", "tenancy"),
       Map.entry("app_user", "identity"), Map.entry("auth_session", "identity"), Map.entry("auth_refresh_used", "identity"), Map.entry("one_time_token", "identity"),
-      Map.entry("signing_key", "identity"), Map.entry("user_preference_summary", "identity"),
+      Map.entry("signing_key", "identity"), Map.entry("user_preference_summary", "identity"), Map.entry("oidc_link", "identity"),
+      Map.entry("mail_message", "notifications"), Map.entry("notification_preference", "notifications"), Map.entry("mail_schedule", "notifications"),
       Map.entry("source", "sources"), Map.entry("section", "sources"), Map.entry("chunk", "sources"), Map.entry("source_summary", "sources"),
       Map.entry("job", "jobs"), Map.entry("job_schedule_library", "jobs"), Map.entry("job_schedule_media", "jobs"),
       Map.entry("lesson", "lessons"),

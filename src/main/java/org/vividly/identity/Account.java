@@ -12,6 +12,6 @@ import org.vividly.tenancy.Role;
  * @param grade the student's grade (1-12, 13-16 college), or null
  * @param planCode their own plan where the organization allows individual upgrades, else null
  * @param interests what lessons should relate to (from their preferences)
- * @param activated whether they have a password (an invited person has none until they accept)
+ * @param activated whether they can sign in: they have a password, or a linked school account (an invited person has neither until they accept)
  */
 public record Account(UUID id, OrganizationId organization, UUID schoolId, String email, String displayName, Role role, Integer grade, String planCode, List<String> interests, String preferredModality, boolean activated, Instant lastSignInAt, Instant createdAt) {}

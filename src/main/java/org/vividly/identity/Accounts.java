@@ -53,7 +53,7 @@ public class Accounts {
   static final Duration RESET_LIFETIME = Duration.ofHours(1);
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
   private static final Set<String> MODALITIES = Set.of("text", "audio", "video");
-  private static final String COLUMNS = "id, organization_id, school_id, email, display_name, role, grade, plan_code, preferences, password_hash IS NOT NULL, last_sign_in_at, created_at";
+  private static final String COLUMNS = "id, organization_id, school_id, email, display_name, role, grade, plan_code, preferences, (password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM oidc_link l WHERE l.user_id = app_user.id)), last_sign_in_at, created_at";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;

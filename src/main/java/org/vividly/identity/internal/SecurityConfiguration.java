@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * server trusts ({@code request.isSecure()}).
  */
 @Configuration
-@EnableConfigurationProperties(SecurityProperties.class)
+@EnableConfigurationProperties({SecurityProperties.class, SchoolSignInProperties.class})
 class SecurityConfiguration {
 
   /** Machine endpoints: refusals are Problem Details, never the login page. */
@@ -111,7 +111,19 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, Tokens tokens, SignInAuthenticationProvider signIn, JsonMapper json,
-      @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}") int managementPort) throws Exception {
+      @org.springframework.beans.factory.annotation.Value("${management.server.port:-1}") int managementPort,
+      org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations,
+      SchoolSignInProperties schoolSignIn, org.vividly.identity.SchoolSignIn schoolAccounts) throws Exception {
+    // Sign-in with school accounts (OpenID Connect), when providers are configured.
+    var clients = registrations.getIfAvailable();
+    SchoolAccounts.check(schoolSignIn, clients);
+    if (clients != null && !schoolSignIn.oidc().isEmpty()) {
+      http.oauth2Login(login -> login
+          .loginPage("/login")
+          .userInfoEndpoint(userInfo -> userInfo.oidcUserService(SchoolAccounts.userService(schoolAccounts)))
+          .successHandler(SchoolAccounts.successHandler())
+          .failureHandler(new SimpleUrlAuthenticationFailureHandler("/login?error")));
+    }
     // On a management port of its own (the monitoring network), Prometheus scrapes without signing in.
     RequestMatcher scrapeOnManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
     http.authorizeHttpRequests(rules -> rules

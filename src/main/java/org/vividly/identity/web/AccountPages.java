@@ -22,9 +22,12 @@ class AccountPages {
   private final Accounts accounts;
   private final Emails emails;
 
-  AccountPages(Accounts accounts, Emails emails) {
+  private final org.vividly.identity.SchoolSignIn schoolSignIn;
+
+  AccountPages(Accounts accounts, Emails emails, org.vividly.identity.SchoolSignIn schoolSignIn) {
     this.accounts = accounts;
     this.emails = emails;
+    this.schoolSignIn = schoolSignIn;
   }
 
   @GetMapping("/login")
@@ -36,6 +39,7 @@ class AccountPages {
       model.addAttribute("error", "Wrong email or password");
     }
     model.addAttribute("signedOut", request.getParameter("signedOut") != null);
+    model.addAttribute("schoolAccounts", schoolSignIn.providers());
     return "login";
   }
 
