@@ -90,7 +90,10 @@ class SchoolPages {
   String student(@PathVariable UUID id, Model model, Caller caller, Visibility visibility) {
     if (!visibility.allows(id)) throw new NotFound("Student", id);
     OrganizationId org = visibility.organization();
-    model.addAttribute("student", accounts.get(org, id));
+    Account student = accounts.get(org, id);
+    model.addAttribute("student", student);
+    model.addAttribute("needsConsent", accounts.needsParentalConsent(student));
+    model.addAttribute("consentAge", organizations.settings(org).compliance().parentalConsentBelowAge());
     model.addAttribute("requests", requests.recent(new Visibility(org, id, Set.of(id)), 100));
     model.addAttribute("quota", quotas.usage(org, id));
     model.addAttribute("classes", schools.classesOf(org, id));
@@ -104,7 +107,9 @@ class SchoolPages {
     model.addAttribute("organization", organizations.get(org));
     model.addAttribute("settings", organizations.settings(org));
     model.addAttribute("schools", schools.schools(org));
-    model.addAttribute("people", accounts.list(org, null, null));
+    List<Account> people = accounts.list(org, null, null);
+    model.addAttribute("people", people);
+    model.addAttribute("needsConsent", people.stream().filter(accounts::needsParentalConsent).map(Account::id).collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("classes", schools.classes(org, null));
     model.addAttribute("plans", quotas.plans());
     model.addAttribute("usage", requests.usage(org));
@@ -153,6 +158,20 @@ class SchoolPages {
       model.addAttribute("invitation", emails.invitationLink(token));
       model.addAttribute("invited", account.email());
     });
+  }
+
+  /** A parent's consent, recorded by a teacher of the student (or an admin). */
+  @PostMapping("/teach/students/{id}/consent")
+  String studentConsent(@PathVariable UUID id, Caller caller, Visibility visibility) {
+    if (!visibility.allows(id)) throw new NotFound("Student", id);
+    accounts.setParentalConsent(visibility.organization(), id, true, caller.userId());
+    return "redirect:/teach/students/" + id + "?consent";
+  }
+
+  /** A parent's consent, recorded by an admin from the people table. */
+  @PostMapping("/admin/users/{id}/consent")
+  String consent(@PathVariable UUID id, Model model, Caller caller) {
+    return attempt(model, caller, () -> accounts.setParentalConsent(caller.organization(), id, true, caller.userId()));
   }
 
   @PostMapping("/admin/users/{id}/delete")

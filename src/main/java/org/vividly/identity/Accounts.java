@@ -53,7 +53,7 @@ public class Accounts {
   static final Duration RESET_LIFETIME = Duration.ofHours(1);
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
   private static final Set<String> MODALITIES = Set.of("text", "audio", "video");
-  private static final String COLUMNS = "id, organization_id, school_id, email, display_name, role, grade, plan_code, preferences, (password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM oidc_link l WHERE l.user_id = app_user.id)), last_sign_in_at, created_at";
+  private static final String COLUMNS = "id, organization_id, school_id, email, display_name, role, grade, plan_code, preferences, (password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM oidc_link l WHERE l.user_id = app_user.id)), last_sign_in_at, created_at, birth_date, parental_consent_at";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
@@ -346,6 +346,67 @@ public class Accounts {
         preferred,
         rs.getBoolean(10),
         last == null ? null : last.toInstant(),
-        rs.getTimestamp(12).toInstant());
+        rs.getTimestamp(12).toInstant(),
+        rs.getObject(13, java.time.LocalDate.class),
+        rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
+  }
+
+  /**
+   * Whether the person is younger than the organization's {@code parentalConsentBelowAge} and no
+   * consent was recorded: then they cannot sign in. A person without a date of birth is not held.
+   */
+  public boolean needsParentalConsent(Account account) {
+    if (account.birthDate() == null || account.parentalConsentAt() != null) return false;
+    int below = organizations.settings(account.organization()).compliance().parentalConsentBelowAge();
+    return below > 0 && java.time.Period.between(account.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears() < below;
+  }
+
+  /**
+   * Refuses a sign-in that needs a parent's consent first.
+   *
+   * @throws SignInRefused with what to do
+   */
+  public void requireConsentIfNeeded(Account account) {
+    if (needsParentalConsent(account)) throw new SignInRefused("Your school needs a parent's or guardian's consent before you can use Vividly. Ask your teacher to record it, then sign in again.");
+  }
+
+  /**
+   * Sets or clears the person's date of birth; when it makes them need consent that was not
+   * recorded, their sign-ins end.
+   *
+   * @throws InvalidRequest for a date in the future or before 1900
+   */
+  @Transactional
+  public Account setBirthDate(OrganizationId org, UUID id, java.time.LocalDate birthDate) {
+    get(org, id);
+    checkBirthDate(birthDate);
+    jdbc.sql("UPDATE app_user SET birth_date = ? WHERE id = ?").params(birthDate, id).update();
+    Account account = get(org, id);
+    if (needsParentalConsent(account)) endSessions(id, "parental consent needed");
+    return account;
+  }
+
+  /**
+   * Records (or with {@code given} false withdraws) a parent's consent for the person; a withdrawal
+   * ends their sign-ins when they need consent.
+   *
+   * @param by the teacher or admin recording it
+   */
+  @Transactional
+  public Account setParentalConsent(OrganizationId org, UUID id, boolean given, UUID by) {
+    get(org, id);
+    jdbc.sql("UPDATE app_user SET parental_consent_at = CASE WHEN ? THEN now() END, parental_consent_by = CASE WHEN ? THEN ? END WHERE id = ?").params(given, given, by, id).update();
+    Account account = get(org, id);
+    if (needsParentalConsent(account)) endSessions(id, "parental consent withdrawn");
+    return account;
+  }
+
+  /** @throws InvalidRequest for a date in the future or before 1900 */
+  public static void checkBirthDate(java.time.LocalDate birthDate) {
+    if (birthDate != null && (birthDate.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.UTC)) || birthDate.getYear() < 1900)) throw new InvalidRequest("birthDate is a date from 1900 to today, such as 2014-09-01");
+  }
+
+  private void endSessions(UUID id, String reason) {
+    jdbc.sql("UPDATE auth_session SET revoked_at = now(), revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL").params(reason, id).update();
   }
 }

@@ -80,6 +80,7 @@ public class SchoolSignIn {
     if (linked.isPresent()) {
       Account account = linked.get();
       if (!account.organization().equals(organization.id())) throw new SignInRefused("Your " + label(registration, provider) + " account is linked to another organization.");
+      accounts.requireConsentIfNeeded(account);
       jdbc.sql("UPDATE oidc_link SET last_used_at = now() WHERE issuer = ? AND subject = ?").params(issuer, subject).update();
       accounts.signedIn(account.id());
       return caller(account);
@@ -94,6 +95,7 @@ public class SchoolSignIn {
     }
     Account account = accounts.findByEmail(email).filter(a -> a.organization().equals(organization.id()))
         .orElseThrow(() -> new SignInRefused(email + " has no Vividly account at " + organization.name() + ". Ask your school's Vividly admin to invite you, then sign in again."));
+    accounts.requireConsentIfNeeded(account);
     jdbc.sql("INSERT INTO oidc_link (issuer, subject, user_id, registration, email) VALUES (?, ?, ?, ?, ?)").params(issuer, subject, account.id(), registration, email.strip()).update();
     // The invitation is answered: its link stops working.
     jdbc.sql("UPDATE one_time_token SET used_at = now() WHERE user_id = ? AND purpose = 'invitation' AND used_at IS NULL").param(account.id()).update();

@@ -87,6 +87,7 @@ public class SignIn {
     limits.refund(RateLimit.SIGN_IN_PER_ACCOUNT, account);
     if (addressHadRoom) limits.refund(RateLimit.SIGN_IN_PER_IP, address);
     Account a = found.get();
+    accounts.requireConsentIfNeeded(a);
     accounts.signedIn(a.id());
     return new Caller(a.id(), a.organization(), a.role(), a.email(), a.displayName(), null);
   }

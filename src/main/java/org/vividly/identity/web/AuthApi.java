@@ -120,6 +120,7 @@ class AuthApi {
   @Operation(summary = "Accept an invitation", description = "Sets the password (and optionally the display name) and signs in.")
   TokenPair accept(@PathVariable String token, @RequestBody Acceptance body, HttpServletRequest request) {
     Account account = accounts.acceptInvitation(token, body.password(), body.displayName());
+    accounts.requireConsentIfNeeded(account);
     return tokens.issue(new Caller(account.id(), account.organization(), account.role(), account.email(), account.displayName(), null), request.getRemoteAddr(), request.getHeader("User-Agent"));
   }
 

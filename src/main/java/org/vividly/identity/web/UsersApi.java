@@ -50,11 +50,16 @@ class UsersApi {
    * @param role super_admin, org_admin, teacher or student
    * @param password leave out to invite the person instead (the answer then has an invitation link)
    */
-  record NewUser(String email, String displayName, String role, UUID schoolId, Integer grade, String password, List<String> interests) {}
+  /** @param birthDate optional (ISO 8601 date); below the organization's parental-consent age the person cannot sign in until consent is recorded */
+  record NewUser(String email, String displayName, String role, UUID schoolId, Integer grade, String password, List<String> interests, java.time.LocalDate birthDate) {}
 
   record Created(Account account, String invitationUrl, Instant invitationExpiresAt) {}
 
-  record UpdateBody(String displayName, String role, UUID schoolId, Integer grade) {}
+  /** @param birthDate a new date of birth; absent to leave it */
+  record UpdateBody(String displayName, String role, UUID schoolId, Integer grade, java.time.LocalDate birthDate) {}
+
+  /** @param given true to record a parent's consent, false to withdraw it */
+  record Consent(Boolean given) {}
 
   record Invitation(String invitationUrl, Instant expiresAt) {}
 
@@ -73,7 +78,10 @@ class UsersApi {
   ResponseEntity<Created> create(@RequestBody NewUser body, Caller caller) {
     Role role = Role.parse(body.role());
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may create super admins");
+    // Checked first, so a bad date leaves no account behind.
+    Accounts.checkBirthDate(body.birthDate());
     Account account = accounts.create(caller.organization(), new NewAccount(body.email(), body.displayName(), role, body.schoolId(), body.grade(), body.password(), body.interests()));
+    if (body.birthDate() != null) account = accounts.setBirthDate(caller.organization(), account.id(), body.birthDate());
     Created created = new Created(account, null, null);
     if (body.password() == null) {
       Invitation invitation = invite(caller, account);
@@ -98,6 +106,7 @@ class UsersApi {
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may make super admins");
     Account before = accounts.get(caller.organization(), id);
     Account after = accounts.update(caller.organization(), id, body.displayName(), role, body.schoolId(), body.grade());
+    if (body.birthDate() != null) after = accounts.setBirthDate(caller.organization(), id, body.birthDate());
     if (before.role() != after.role()) tokens.revokeAll(id, "role changed");
     return after;
   }
@@ -108,6 +117,15 @@ class UsersApi {
     if (id.equals(caller.userId())) throw new Forbidden("You cannot delete your own account");
     accounts.delete(caller.organization(), id);
     return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/users/{id}/parental-consent")
+  @Operation(summary = "Record or withdraw a parent's consent (teachers of the person, admins)",
+      description = "Below the organization's parentalConsentBelowAge (from the person's birthDate) an account cannot sign in until consent is recorded; withdrawing it ends their sign-ins.")
+  Account consent(@PathVariable UUID id, @RequestBody Consent body, Caller caller, Visibility visibility) {
+    if (!visibility.allows(id)) throw new NotFound("User", id);
+    if (body.given() == null) throw new org.vividly.common.InvalidRequest("given is true (consent recorded) or false (withdrawn)");
+    return accounts.setParentalConsent(caller.organization(), id, body.given(), caller.userId());
   }
 
   @PostMapping("/users/{id}/invitation")
