@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ReindexCommand.class,
       BudgetCommand.class,
       OutboxCommand.class,
+      RosterCommand.class,
       EvalCommand.class,
       VideosCommand.class,
       BenchCommand.class,

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.vividly.requests.CostBudgetReached;
-import org.vividly.support.IntegrationTest;
+import org.vividly.support.ServerTest;
 import org.vividly.tenancy.Caller;
 import org.vividly.tenancy.Role;
 import tools.jackson.databind.JsonNode;
@@ -39,15 +39,15 @@ import tools.jackson.databind.JsonNode;
  * admins who want them once, and the outbox is tenant-safe. A context of its own (it has a mail
  * server) with a database of its own, so no other context delivers its messages.
  */
-class MailIT extends IntegrationTest {
+class MailIT extends ServerTest {
 
   private static final int PORT = freePort();
   private static volatile GreenMail smtp = start();
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
-    // A database and data folder of its own (these replace IntegrationTest's): a second context on
-    // the same folder could not open the search index.
+    // A database and data folder of its own: a second context on the shared folder could not open
+    // the search index, and no other context may deliver its messages.
     org.vividly.support.OwnServer.register(registry, "mail");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> PORT);

@@ -84,7 +84,11 @@ class PageHeadersIT extends IntegrationTest {
     var started = call("POST", "/api/v1/conversations", Map.of("videoIds", List.of(video)), auth());
     assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
     conversation = json(started).path("id").asString();
+    var invited = postJson("/api/v1/users", Map.of("email", "page-invited@" + organization() + ".test", "displayName", "Invited", "role", "student"));
+    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+    String email = json(get("/api/v1/outbox")).path("messages").path(0).path("id").asString();
     examples = Map.ofEntries(
+        Map.entry("/admin/outbox/{id}", email),
         Map.entry("/invitations/{token}", "no-such-invitation"),
         Map.entry("/password-reset/{token}", "no-such-reset"),
         Map.entry("/lessons/{id}", request.lessonId().toString()),

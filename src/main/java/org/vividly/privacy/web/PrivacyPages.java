@@ -23,7 +23,9 @@ class PrivacyPages {
     this.records = records;
   }
 
+  /** A download, not a page. */
   @GetMapping("/admin/people/{id}/export")
+  @org.springframework.web.bind.annotation.ResponseBody
   void export(@PathVariable UUID id, Caller caller, HttpServletResponse response) throws IOException {
     records.audit(caller, 1);
     response.setContentType("application/zip");
