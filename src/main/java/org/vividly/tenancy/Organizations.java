@@ -75,6 +75,32 @@ public class Organizations {
     return findBySlug(slug).orElseThrow();
   }
 
+  /** The organization's email domains, lower case; none when not set. */
+  public List<String> emailDomains(OrganizationId id) {
+    String domains = jdbc.sql("SELECT email_domains::text FROM organization WHERE id = ?").param(id.value()).query(String.class).optional().orElse("[]");
+    return json.readValue(domains, new tools.jackson.core.type.TypeReference<List<String>>() {});
+  }
+
+  /**
+   * Sets the organization's email domains.
+   *
+   * @param domains host names such as {@code lincoln.k12.us}; at most 20
+   * @throws InvalidRequest for something that is not a domain name
+   */
+  @Transactional
+  public List<String> setEmailDomains(OrganizationId id, List<String> domains) {
+    List<String> checked = new java.util.ArrayList<>();
+    for (String d : domains == null ? List.<String>of() : domains) {
+      String domain = d == null ? "" : d.strip().toLowerCase(java.util.Locale.ROOT);
+      if (domain.startsWith("@")) domain = domain.substring(1);
+      if (!domain.matches("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}")) throw new InvalidRequest("'" + d + "' is not an email domain such as lincoln.k12.us");
+      if (!checked.contains(domain)) checked.add(domain);
+    }
+    if (checked.size() > 20) throw new InvalidRequest("An organization has at most 20 email domains");
+    jdbc.sql("UPDATE organization SET email_domains = ?::jsonb WHERE id = ?").params(json.writeValueAsString(checked), id.value()).update();
+    return checked;
+  }
+
   /** The organization with this slug, created (as a single school) on first use. */
   @Transactional
   public Organization resolve(String slug) {
