@@ -101,15 +101,23 @@ class SchoolPages {
     return "student";
   }
 
+  /** People shown a page on the admin page. */
+  static final int PEOPLE_PER_PAGE = 50;
+
   @GetMapping("/admin")
-  String admin(Model model, Caller caller) {
+  String admin(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model, Caller caller) {
     OrganizationId org = caller.organization();
     model.addAttribute("organization", organizations.get(org));
     model.addAttribute("settings", organizations.settings(org));
     model.addAttribute("schools", schools.schools(org));
-    List<Account> people = accounts.list(org, null, null);
-    model.addAttribute("people", people);
-    model.addAttribute("needsConsent", people.stream().filter(accounts::needsParentalConsent).map(Account::id).collect(java.util.stream.Collectors.toSet()));
+    Accounts.PeoplePage people = accounts.page(org, q, (Math.max(1, page) - 1) * PEOPLE_PER_PAGE, PEOPLE_PER_PAGE);
+    model.addAttribute("people", people.people());
+    model.addAttribute("peoplePage", people);
+    model.addAttribute("q", q.strip());
+    model.addAttribute("page", Math.max(1, page));
+    model.addAttribute("pages", Math.max(1, (people.total() + PEOPLE_PER_PAGE - 1) / PEOPLE_PER_PAGE));
+    model.addAttribute("teachers", accounts.list(org, Role.TEACHER, null));
+    model.addAttribute("needsConsent", people.people().stream().filter(accounts::needsParentalConsent).map(Account::id).collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("classes", schools.classes(org, null));
     model.addAttribute("plans", quotas.plans());
     model.addAttribute("usage", requests.usage(org));
@@ -200,6 +208,6 @@ class SchoolPages {
     } catch (VividlyException e) {
       model.addAttribute("error", e.getMessage());
     }
-    return admin(model, caller);
+    return admin("", 1, model, caller);
   }
 }

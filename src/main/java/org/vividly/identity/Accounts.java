@@ -140,6 +140,30 @@ public class Accounts {
   }
 
   /**
+   * One page of the organization's people, by name, for the admin's people table.
+   *
+   * @param people the page
+   * @param total how many match in all
+   */
+  public record PeoplePage(List<Account> people, int total, int offset, int limit) {}
+
+  /**
+   * @param query a part of the name or email (case-insensitive), or blank for everyone
+   * @param offset how many to skip
+   * @param limit 1 to 200
+   */
+  public PeoplePage page(OrganizationId org, String query, int offset, int limit) {
+    String q = query == null ? "" : query.strip();
+    String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    int size = Math.clamp(limit, 1, 200);
+    int from = Math.max(0, offset);
+    String where = " FROM app_user WHERE organization_id = ? AND deleted_at IS NULL AND (display_name ILIKE ? OR email ILIKE ?)";
+    int total = jdbc.sql("SELECT count(*)" + where).params(org.value(), pattern, pattern).query(Integer.class).single();
+    List<Account> people = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY display_name, email OFFSET ? LIMIT ?").params(org.value(), pattern, pattern, from, size).query(this::map).list();
+    return new PeoplePage(people, total, from, size);
+  }
+
+  /**
    * People of an organization whose name contains {@code query} (case-insensitive), by name: what
    * a picker shows instead of the whole directory.
    *

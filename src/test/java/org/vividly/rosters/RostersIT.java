@@ -188,6 +188,30 @@ class RostersIT extends IntegrationTest {
     assertThat(noUsers.getBody()).contains("no column email");
   }
 
+  @Test
+  void aSchoolOfFiveThousandIsImportedAndItsPeopleAreFoundAndPagedOnTheAdminPage() {
+    StringBuilder csv = new StringBuilder("email,name,role,school,class,grade\n");
+    for (int t = 0; t < 25; t++) csv.append("teacher").append(t).append("@big.test,Teacher ").append(t).append(",teacher,Big High,Homeroom ").append(t).append(",\n");
+    for (int i = 0; i < 5000; i++) csv.append("student").append(i).append("@big.test,Student ").append(String.format("%04d", i)).append(",student,Big High,Homeroom ").append(i % 25).append(",9\n");
+    long start = System.nanoTime();
+    JsonNode report = org.springframework.web.client.RestClient.create(url("")).post().uri("/api/v1/rosters?apply=true").header("Authorization", auth("rosters-big"))
+        .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA).body(multipart("big.csv", csv.toString().getBytes(StandardCharsets.UTF_8))).retrieve().body(JsonNode.class);
+    System.out.printf("Roster of 5,025 people, 25 classes, 5,000 enrollments imported in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    assertThat(report.path("applied").asBoolean()).as(report.path("errors").toString()).isTrue();
+    assertThat(report.path("created").path("people").asInt()).isEqualTo(5025);
+    assertThat(report.path("created").path("enrollments").asInt()).isEqualTo(5000);
+
+    var first = org.jsoup.Jsoup.parse(call("GET", "/admin", null, auth("rosters-big")).body());
+    assertThat(first.select("#people tbody tr")).hasSize(50);
+    assertThat(first.select("#people-heading").text()).contains("5026");
+    assertThat(first.select("#people-pages").text()).contains("Page 1 of 101");
+    var last = org.jsoup.Jsoup.parse(call("GET", "/admin?page=101", null, auth("rosters-big")).body());
+    assertThat(last.select("#people tbody tr")).hasSize(26);
+    var found = org.jsoup.Jsoup.parse(call("GET", "/admin?q=student4242%40", null, auth("rosters-big")).body());
+    assertThat(found.select("#people tbody tr")).hasSize(1);
+    assertThat(found.select("#people").text()).contains("Student 4242");
+  }
+
   private static org.springframework.util.LinkedMultiValueMap<String, Object> multipart(String name, byte[] content) {
     org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
     parts.add("file", new org.springframework.core.io.ByteArrayResource(content) {
