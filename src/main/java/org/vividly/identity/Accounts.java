@@ -93,7 +93,7 @@ public class Accounts {
     String email = email(account.email());
     String name = Names.check("Display name", account.displayName());
     if (account.role() == null) throw new InvalidRequest("role is required");
-    if (account.schoolId() != null) schools.school(org, account.schoolId());
+    if (account.schoolId() != null) schools.requireSchool(org, account.schoolId());
     checkGrade(account.grade());
     UUID id = UUID.randomUUID();
     try {
@@ -184,7 +184,7 @@ public class Accounts {
   @Transactional
   public Account update(OrganizationId org, UUID id, String displayName, Role role, UUID schoolId, Integer grade) {
     Account current = get(org, id);
-    if (schoolId != null) schools.school(org, schoolId);
+    if (schoolId != null) schools.requireSchool(org, schoolId);
     checkGrade(grade);
     jdbc.sql("UPDATE app_user SET display_name = ?, role = ?, school_id = ?, grade = ? WHERE id = ?")
         .params(displayName == null ? current.displayName() : Names.check("Display name", displayName), (role == null ? current.role() : role).code(), schoolId == null ? current.schoolId() : schoolId, grade == null ? current.grade() : grade, id)
