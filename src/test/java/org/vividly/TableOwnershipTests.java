@@ -35,7 +35,7 @@ class TableOwnershipTests {
       Map.entry("media_file", "media"),
       Map.entry("plan", "quota"), Map.entry("quota_usage", "quota"), Map.entry("quota_reservation", "quota"),
       Map.entry("video", "videos"),
-      Map.entry("collection", "collections"), Map.entry("collection_member", "collections"), Map.entry("collection_item", "collections"),
+      Map.entry("collection", "collections"), Map.entry("collection_member", "collections"), Map.entry("collection_item", "collections"), Map.entry("collection_link", "collections"),
       Map.entry("conversation", "chat"), Map.entry("chat_message", "chat"),
       Map.entry("quiz_answer", "quiz"),
       Map.entry("event_publication", "spring-modulith"), Map.entry("spring_session", "spring-session"), Map.entry("spring_session_attributes", "spring-session"));

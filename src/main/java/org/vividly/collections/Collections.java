@@ -35,7 +35,10 @@ public class Collections {
   private final Schools schools;
   private final ApplicationEventPublisher events;
 
-  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations, Schools schools, ApplicationEventPublisher events) {
+  private final org.vividly.common.PublicUrl publicUrl;
+
+  Collections(CollectionStore store, Accounts accounts, Sources sources, Organizations organizations, Schools schools, ApplicationEventPublisher events, org.vividly.common.PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
     this.events = events;
     this.schools = schools;
     this.store = store;
@@ -188,6 +191,59 @@ public class Collections {
     if (role != CollectionRole.OWNER) requireAnotherOwner(id, userId);
     store.setMember(id, userId, role);
     return members(caller, id);
+  }
+
+  /**
+   * A viewer link to a collection.
+   *
+   * @param url the link to pass on; only when it is made (the server keeps its hash)
+   * @param active whether it still lets people in
+   */
+  public record ShareLink(UUID id, String url, java.time.Instant createdAt, java.time.Instant expiresAt, java.time.Instant revokedAt, boolean active) {}
+
+  /**
+   * Makes a viewer link: a signed-in member of the organization who opens it before it expires
+   * becomes a viewer, until it expires or is revoked.
+   *
+   * @param days how long it works, 1 to 365
+   * @throws Forbidden when the caller is not an owner of the collection
+   */
+  @Transactional
+  public ShareLink createLink(Caller caller, UUID id, int days) {
+    row(caller, id, CollectionRole.OWNER);
+    if (days < 1 || days > 365) throw new InvalidRequest("A share link works for 1 to 365 days");
+    java.time.Instant expires = java.time.Instant.now().plus(java.time.Duration.ofDays(days));
+    String token = store.createLink(caller.organization(), id, caller.userId(), expires);
+    CollectionStore.Link link = store.links(id).getFirst();
+    return new ShareLink(link.id(), publicUrl.link("/collections/shared/" + token), link.createdAt(), link.expiresAt(), null, true);
+  }
+
+  /** The collection's links, newest first (without their address, which only its maker saw). */
+  public List<ShareLink> links(Caller caller, UUID id) {
+    row(caller, id, CollectionRole.OWNER);
+    java.time.Instant now = java.time.Instant.now();
+    return store.links(id).stream().map(l -> new ShareLink(l.id(), null, l.createdAt(), l.expiresAt(), l.revokedAt(), l.revokedAt() == null && l.expiresAt().isAfter(now))).toList();
+  }
+
+  /** Revokes a link: the people who came in through it lose their access at once. */
+  @Transactional
+  public List<ShareLink> revokeLink(Caller caller, UUID id, UUID linkId) {
+    row(caller, id, CollectionRole.OWNER);
+    if (!store.revokeLink(id, linkId)) throw new NotFound("Active share link", linkId);
+    return links(caller, id);
+  }
+
+  /**
+   * Opens a share link: the caller becomes a viewer of its collection (or keeps the role they have).
+   *
+   * @throws NotFound when the link is unknown, expired, revoked or of another organization
+   */
+  @Transactional
+  public SourceCollection openLink(Caller caller, String token) {
+    CollectionStore.Link link = store.activeLink(caller.organization(), token == null ? "" : token)
+        .orElseThrow(() -> new NotFound("Share link", "(expired, revoked, or not of your organization)"));
+    store.joinByLink(link.collectionId(), caller.userId(), link.id());
+    return get(caller, link.collectionId());
   }
 
   /** Removes a member; a member may always leave, except the last owner. */

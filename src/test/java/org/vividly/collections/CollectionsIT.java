@@ -22,6 +22,47 @@ class CollectionsIT extends IntegrationTest {
   }
 
   @Test
+  void aShareLinkLetsMembersOfTheOrganizationViewUntilItIsRevokedOrExpires() {
+    String owner = "Bearer " + signIn(member(organization(), Role.TEACHER, "link-owner"));
+    String student = "Bearer " + signIn(member(organization(), Role.STUDENT, "link-student"));
+    String late = "Bearer " + signIn(member(organization(), Role.STUDENT, "link-late"));
+    String stranger = "Bearer " + signIn(member("collections-it-other", Role.TEACHER, "link-stranger"));
+    String id = json(call("POST", "/api/v1/collections", Map.of("name", "Optics unit"), owner)).path("id").asString();
+
+    var made = call("POST", "/api/v1/collections/" + id + "/links", Map.of("days", 7), owner);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+    String url = json(made).path("url").asString();
+    assertThat(url).startsWith("http://localhost:" + port + "/collections/shared/");
+    String token = url.substring(url.lastIndexOf('/') + 1);
+    assertThat(call("POST", "/api/v1/collections/" + id + "/links", Map.of("days", 7), student).statusCode()).as("only owners make links").isEqualTo(404);
+    assertThat(call("POST", "/api/v1/collections/" + id + "/links", Map.of("days", 400), owner).statusCode()).isEqualTo(400);
+
+    assertThat(call("GET", "/api/v1/collections/" + id, null, student).statusCode()).as("not before opening the link").isEqualTo(404);
+    var opened = call("GET", "/collections/shared/" + token, null, student);
+    assertThat(opened.statusCode()).isEqualTo(303);
+    assertThat(opened.headers().firstValue("Location").orElse("")).isEqualTo("/collections/" + id);
+    JsonNode seen = json(call("GET", "/api/v1/collections/" + id, null, student));
+    assertThat(seen.path("role").asString()).isEqualTo("viewer");
+    assertThat(call("POST", "/api/v1/collections/shared/" + token, null, stranger).statusCode()).as("another organization").isEqualTo(404);
+
+    JsonNode links = json(call("GET", "/api/v1/collections/" + id + "/links", null, owner));
+    assertThat(links.path(0).path("url").isNull()).as("the address is shown once").isTrue();
+    assertThat(links.path(0).path("active").asBoolean()).isTrue();
+    var revoked = call("DELETE", "/api/v1/collections/" + id + "/links/" + links.path(0).path("id").asString(), null, owner);
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(json(revoked).path(0).path("active").asBoolean()).isFalse();
+    assertThat(call("GET", "/api/v1/collections/" + id, null, student).statusCode()).as("revoked: access ends at once").isEqualTo(404);
+    assertThat(call("POST", "/api/v1/collections/shared/" + token, null, late).statusCode()).isEqualTo(404);
+
+    String second = json(call("POST", "/api/v1/collections/" + id + "/links", Map.of("days", 1), owner)).path("url").asString();
+    assertThat(call("POST", "/api/v1/collections/shared/" + second.substring(second.lastIndexOf('/') + 1), null, late).statusCode()).isEqualTo(200);
+    jdbc.sql("UPDATE collection_link SET expires_at = now() - interval '1 minute' WHERE collection_id = ?::uuid AND revoked_at IS NULL").param(id).update();
+    assertThat(call("GET", "/api/v1/collections/" + id, null, late).statusCode()).as("expired: access ends").isEqualTo(404);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+  @Test
   void ownersShareEditorsEditViewersOnlyReadAndOthersSeeNothing() {
     var ownerTeacher = member(organization(), Role.TEACHER, "owner");
     String owner = "Bearer " + signIn(ownerTeacher);

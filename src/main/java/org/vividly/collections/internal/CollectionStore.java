@@ -54,10 +54,13 @@ public class CollectionStore {
     return jdbc.sql("SELECT id FROM collection WHERE organization_id = ? AND owner_id = ? AND is_default").params(org.value(), owner).query(UUID.class).single();
   }
 
+  /** A membership through a link lasts while the link does. */
+  private static final String ACTIVE = "(m.link_id IS NULL OR EXISTS (SELECT 1 FROM collection_link l WHERE l.id = m.link_id AND l.revoked_at IS NULL AND l.expires_at > now()))";
+
   private static final String SELECT =
       """
       SELECT c.*, m.role AS my_role, (SELECT count(*) FROM collection_member x WHERE x.collection_id = c.id) AS members
-      FROM collection c LEFT JOIN collection_member m ON m.collection_id = c.id AND m.user_id = ?
+      FROM collection c LEFT JOIN collection_member m ON m.collection_id = c.id AND m.user_id = ? AND """ + ACTIVE + """
       WHERE c.organization_id = ?""";
 
   public Optional<Row> find(OrganizationId org, UUID user, UUID id) {
@@ -108,16 +111,66 @@ public class CollectionStore {
 
   /** Members with their roles, owners first. */
   public List<Map.Entry<UUID, CollectionRole>> members(UUID id) {
-    return jdbc.sql("SELECT user_id, role FROM collection_member WHERE collection_id = ? ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, added_at")
+    return jdbc.sql("SELECT user_id, role FROM collection_member m WHERE collection_id = ? AND " + ACTIVE + " ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 ELSE 2 END, added_at")
         .param(id)
         .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), CollectionRole.of(rs.getString(2))))
         .list();
   }
 
   public void setMember(UUID id, UUID user, CollectionRole role) {
-    jdbc.sql("INSERT INTO collection_member (collection_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (collection_id, user_id) DO UPDATE SET role = EXCLUDED.role")
+    jdbc.sql("INSERT INTO collection_member (collection_id, user_id, role) VALUES (?, ?, ?) ON CONFLICT (collection_id, user_id) DO UPDATE SET role = EXCLUDED.role, link_id = NULL")
         .params(id, user, role.code())
         .update();
+  }
+
+  /** A share link as its owner sees it. */
+  public record Link(UUID id, UUID collectionId, java.time.Instant createdAt, java.time.Instant expiresAt, java.time.Instant revokedAt) {}
+
+  /** Stores a link; answers the raw token, which is kept only as its hash. */
+  public String createLink(OrganizationId org, UUID collectionId, UUID createdBy, java.time.Instant expiresAt) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    jdbc.sql("INSERT INTO collection_link (id, collection_id, organization_id, token_hash, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .params(UUID.randomUUID(), collectionId, org.value(), hash(token), createdBy, java.sql.Timestamp.from(expiresAt))
+        .update();
+    return token;
+  }
+
+  public List<Link> links(UUID collectionId) {
+    return jdbc.sql("SELECT id, collection_id, created_at, expires_at, revoked_at FROM collection_link WHERE collection_id = ? ORDER BY created_at DESC")
+        .param(collectionId)
+        .query((rs, i) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+        .list();
+  }
+
+  public boolean revokeLink(UUID collectionId, UUID linkId) {
+    return jdbc.sql("UPDATE collection_link SET revoked_at = now() WHERE collection_id = ? AND id = ? AND revoked_at IS NULL").params(collectionId, linkId).update() > 0;
+  }
+
+  /** The valid (unexpired, unrevoked) link of this organization with this token. */
+  public Optional<Link> activeLink(OrganizationId org, String token) {
+    return jdbc.sql("SELECT id, collection_id, created_at, expires_at, revoked_at FROM collection_link WHERE organization_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > now()")
+        .params(org.value(), hash(token))
+        .query((rs, i) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), null))
+        .optional();
+  }
+
+  /** Makes the user a viewer through the link, unless they are a member already (a lapsed link membership is renewed). */
+  public void joinByLink(UUID collectionId, UUID user, UUID linkId) {
+    jdbc.sql("INSERT INTO collection_member (collection_id, user_id, role, link_id) VALUES (?, ?, 'viewer', ?) ON CONFLICT (collection_id, user_id) DO UPDATE SET link_id = EXCLUDED.link_id WHERE collection_member.link_id IS NOT NULL")
+        .params(collectionId, user, linkId)
+        .update();
+  }
+
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  private static String hash(String token) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public boolean removeMember(UUID id, UUID user) {

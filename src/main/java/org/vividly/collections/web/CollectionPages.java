@@ -71,6 +71,7 @@ class CollectionPages {
     // The picker searches among the people the caller may share with; it never lists the directory.
     model.addAttribute("q", q);
     model.addAttribute("people", c.role() == CollectionRole.OWNER && !q.isBlank() ? collections.shareCandidates(caller, id, q) : List.of());
+    model.addAttribute("links", c.role() == CollectionRole.OWNER ? collections.links(caller, id) : List.of());
     return "collection";
   }
 
@@ -98,6 +99,28 @@ class CollectionPages {
   @PostMapping("/collections/{id}/members/{userId}/remove")
   String unshare(@PathVariable UUID id, @PathVariable UUID userId, RedirectAttributes redirect, Caller caller) {
     return act(id, redirect, () -> collections.unshare(caller, id, userId), "No longer shared with them.");
+  }
+
+  @PostMapping("/collections/{id}/links")
+  String createLink(@PathVariable UUID id, @RequestParam(defaultValue = "14") int days, RedirectAttributes redirect, Caller caller) {
+    try {
+      redirect.addFlashAttribute("newLink", collections.createLink(caller, id, days));
+    } catch (VividlyException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/collections/" + id + "#share-links";
+  }
+
+  @PostMapping("/collections/{id}/links/{linkId}/revoke")
+  String revokeLink(@PathVariable UUID id, @PathVariable UUID linkId, RedirectAttributes redirect, Caller caller) {
+    return act(id, redirect, () -> collections.revokeLink(caller, id, linkId), "Link revoked: who came in through it no longer sees this collection.");
+  }
+
+  /** Opening a share link: a signed-in member of the organization becomes a viewer, then sees the collection (a redirect, not a page). */
+  @GetMapping("/collections/shared/{token}")
+  @org.springframework.web.bind.annotation.ResponseBody
+  org.springframework.http.ResponseEntity<Void> openLink(@PathVariable String token, Caller caller) {
+    return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.SEE_OTHER).location(java.net.URI.create("/collections/" + collections.openLink(caller, token).id())).build();
   }
 
   @PostMapping("/collections/{id}/delete")

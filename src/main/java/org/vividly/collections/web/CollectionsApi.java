@@ -115,4 +115,31 @@ class CollectionsApi {
   List<CollectionMember> unshare(@PathVariable UUID id, @PathVariable UUID userId, Caller caller) {
     return collections.unshare(caller, id, userId);
   }
+
+  /** @param days how long the link works, 1 to 365 (default 14) */
+  record NewLink(Integer days) {}
+
+  @PostMapping("/{id}/links")
+  @Operation(summary = "Make a viewer link (owners)", description = "Signed-in members of the organization who open it before it expires become viewers, until it expires or is revoked. The url is shown only here.")
+  Collections.ShareLink createLink(@PathVariable UUID id, @RequestBody(required = false) NewLink body, Caller caller) {
+    return collections.createLink(caller, id, body == null || body.days() == null ? 14 : body.days());
+  }
+
+  @GetMapping("/{id}/links")
+  @Operation(summary = "The collection's share links (owners)")
+  List<Collections.ShareLink> links(@PathVariable UUID id, Caller caller) {
+    return collections.links(caller, id);
+  }
+
+  @DeleteMapping("/{id}/links/{linkId}")
+  @Operation(summary = "Revoke a share link (owners)", description = "Who came in through it loses access at once.")
+  List<Collections.ShareLink> revokeLink(@PathVariable UUID id, @PathVariable UUID linkId, Caller caller) {
+    return collections.revokeLink(caller, id, linkId);
+  }
+
+  @PostMapping("/shared/{token}")
+  @Operation(summary = "Open a share link", description = "The caller becomes a viewer of its collection. 404 for a link that expired, was revoked or is of another organization.")
+  SourceCollection openLink(@PathVariable String token, Caller caller) {
+    return collections.openLink(caller, token);
+  }
 }
