@@ -46,6 +46,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       org.springframework.http.converter.HttpMessageNotReadableException e, org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status, org.springframework.web.context.request.WebRequest request) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof VividlyException refused) return org.springframework.http.ResponseEntity.status(refused.status()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(handle(refused).getBody());
+      // A value of the wrong shape (a date that is not one, text where a number goes): name the field.
+      if (cause instanceof tools.jackson.databind.exc.InvalidFormatException format && !format.getPath().isEmpty()) {
+        String field = format.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining("."));
+        String type = format.getTargetType() == null ? "value" : format.getTargetType().getSimpleName();
+        String hint = "LocalDate".equals(type) ? " such as 2014-09-01" : "";
+        String value = String.valueOf(format.getValue()).replaceAll("\\p{Cntrl}", "?");
+        return org.springframework.http.ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+            .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid Request", field + ": '" + (value.length() > 60 ? value.substring(0, 60) + "..." : value) + "' is not a " + ("LocalDate".equals(type) ? "date" : type) + hint));
+      }
     }
     return super.handleHttpMessageNotReadable(e, headers, status, request);
   }

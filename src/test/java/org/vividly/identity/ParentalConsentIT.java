@@ -86,5 +86,8 @@ class ParentalConsentIT extends IntegrationTest {
     assertThat(future.statusCode()).isEqualTo(400);
     assertThat(future.body()).contains("birthDate");
     assertThat(accounts.findByEmail(futureEmail)).as("no half-made account").isEmpty();
+    HttpResponse<String> notADate = postJson("/api/v1/users", Map.of("email", futureEmail, "displayName", "Typo", "role", "student", "birthDate", "04/05/2014"));
+    assertThat(notADate.statusCode()).isEqualTo(400);
+    assertThat(json(notADate).path("detail").asString()).isEqualTo("birthDate: '04/05/2014' is not a date such as 2014-09-01");
   }
 }
