@@ -77,7 +77,14 @@ class TenantIsolationIT extends IntegrationTest {
     String collection = json(postJson("/api/v1/collections", Map.of("name", "Zorblaxian course " + PRIVATE))).path("id").asString();
     String conversation = json(postJson("/api/v1/conversations", Map.of("videoIds", List.of(video)))).path("id").asString();
     assertThat(json(postJson("/api/v1/conversations/" + conversation + "/messages", Map.of("question", "Why do zorblaxian crystals glow, " + PRIVATE + "?"))).path("role").asString()).isEqualTo("assistant");
+    // A share link of the collection, and an email in the outbox (a reset for the student).
+    String link = json(postJson("/api/v1/collections/" + collection + "/links", Map.of("days", 7))).path("id").asString();
+    assertThat(call("POST", "/api/v1/auth/password-reset", Map.of("email", student.email()), null).statusCode()).isEqualTo(202);
+    String email = json(get("/api/v1/outbox")).path("messages").path(0).path("id").asString();
     ids.put("videos", video);
+    ids.put("links", link);
+    ids.put("outbox", email);
+    ids.put("people", student.userId().toString());
     ids.put("collections", collection);
     ids.put("conversations", conversation);
     ids.put("requests", request.path("id").asString());
@@ -170,11 +177,15 @@ class TenantIsolationIT extends IntegrationTest {
     assertThat(json(get("/api/v1/videos/" + ids.get("videos"))).path("status").asString()).isEqualTo("ready");
     assertThat(json(get("/api/v1/collections/" + ids.get("collections"))).path("name").asString()).isEqualTo("Zorblaxian course " + PRIVATE);
     assertThat(json(get("/api/v1/conversations/" + ids.get("conversations"))).path("messages").size()).isEqualTo(2);
+    assertThat(json(get("/api/v1/collections/" + ids.get("collections") + "/links")).path(0).path("active").asBoolean()).as("the share link was not revoked").isTrue();
+    assertThat(json(get("/api/v1/outbox/" + ids.get("outbox"))).path("status").asString()).isEqualTo("outbox");
+    assertThat(accounts.find(student.userId())).as("not erased").isPresent();
   }
 
   /** The path with the victim's ids in its variables. */
   private static String concrete(String template, Map<String, String> ids, String studentId) {
-    String path = template.replace("{studentId}", studentId).replace("{userId}", studentId).replace("{sourceId}", ids.get("sources")).replace("{name}", "lesson.md").replace("{token}", "not-a-token");
+    String path = template.replace("{studentId}", studentId).replace("{userId}", studentId).replace("{sourceId}", ids.get("sources")).replace("{name}", "lesson.md").replace("{token}", "not-a-token")
+        .replace("{linkId}", ids.get("links"));
     for (var e : ids.entrySet()) path = path.replace("/" + e.getKey() + "/{id}", "/" + e.getKey() + "/" + e.getValue());
     return path.replace("{id}", ids.get("requests"));
   }
