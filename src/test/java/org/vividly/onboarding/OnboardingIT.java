@@ -76,5 +76,22 @@ class OnboardingIT extends IntegrationTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("k12 district").contains("homeschool group").contains("parental consent below 13");
     assertThat(Onboarding.slug("Écoles de Montréal — Nord")).isEqualTo("ecoles-de-montreal-nord");
+
+    HttpResponse<String> refused = form("type=single_school&name=Maple+Prep&domains=maple.edu&admins=" + java.net.URLEncoder.encode("Head <head@gmail.com>", java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("head@gmail.com is not of the organization").contains("value=\"Maple Prep\"");
+    HttpResponse<String> made = form("type=single_school&name=Maple+Prep&domains=maple.edu&sharedLibrary=true&admins=" + java.net.URLEncoder.encode("Head Teacher <head@maple.edu>", java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(made.statusCode()).isEqualTo(200);
+    assertThat(made.body()).contains("Maple Prep is ready").contains("/invitations/");
+    assertThat(organizations.findBySlug("maple-prep")).isPresent();
+  }
+
+  private HttpResponse<String> form(String body) {
+    try {
+      return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/admin/organizations/new"))).header("Authorization", superAdmin())
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
