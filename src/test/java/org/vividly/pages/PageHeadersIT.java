@@ -94,6 +94,7 @@ class PageHeadersIT extends IntegrationTest {
         Map.entry("/admin/outbox/{id}", email),
         Map.entry("/invitations/{token}", "no-such-invitation"),
         Map.entry("/password-reset/{token}", "no-such-reset"),
+        Map.entry("/signup/verify/{token}", "no-such-signup"),
         Map.entry("/lessons/{id}", request.lessonId().toString()),
         Map.entry("/requests/{id}", request.id().toString()),
         Map.entry("/requests/{id}/progress", request.id().toString()),

@@ -128,9 +128,9 @@ class SecurityConfiguration {
     RequestMatcher scrapeOnManagementPort = request -> managementPort > 0 && request.getLocalPort() == managementPort && "/actuator/prometheus".equals(request.getRequestURI());
     http.authorizeHttpRequests(rules -> rules
             .requestMatchers(scrapeOnManagementPort).permitAll()
-            .requestMatchers("/login", "/invitations/**", "/password-reset", "/password-reset/**", "/webjars/**", "/vendor/**", "/*.css", "/*.js", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/login", "/signup", "/signup/**", "/invitations/**", "/password-reset", "/password-reset/**", "/webjars/**", "/vendor/**", "/*.css", "/*.js", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-            .requestMatchers("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/invitations/*", "/api/v1/invitations/*/accept", "/api/v1/billing/webhook").permitAll()
+            .requestMatchers("/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/invitations/*", "/api/v1/invitations/*/accept", "/api/v1/billing/webhook", "/api/v1/signup", "/api/v1/signup/*/verify").permitAll()
             .requestMatchers("/actuator/**", "/api/v1/organizations", "/api/v1/organizations/**").hasRole("SUPER_ADMIN")
             .requestMatchers("/api/v1/benchmarks/**", "/api/v1/evaluations/**", "/api/v1/index/**", "/admin", "/admin/**").hasRole("ORG_ADMIN")
             .requestMatchers(HttpMethod.PUT, "/api/v1/organization", "/api/v1/organization/**").hasRole("ORG_ADMIN")
@@ -165,7 +165,7 @@ class SecurityConfiguration {
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
             .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getRequestURI().startsWith("/api/v1/auth/") || request.getRequestURI().startsWith("/api/v1/invitations/") || request.getRequestURI().equals("/api/v1/billing/webhook")))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, request -> request.getRequestURI().startsWith("/api/v1/auth/") || request.getRequestURI().startsWith("/api/v1/invitations/") || request.getRequestURI().equals("/api/v1/billing/webhook") || request.getRequestURI().startsWith("/api/v1/signup")))
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor((request, response, e) -> problem(json, request, response, 401, "unauthorized", "Unauthorized", "Sign in first: send 'Authorization: Bearer <access token>' from POST /api/v1/auth/token"), API)
             .defaultAuthenticationEntryPointFor(SecurityConfiguration::signInAgain, SecurityConfiguration::htmx)
