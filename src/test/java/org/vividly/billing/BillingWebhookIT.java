@@ -27,6 +27,8 @@ import org.vividly.tenancy.Role;
  * organization, a repeated event changes nothing twice, and a bad signature, a replayed (old)
  * delivery and unknown names are refused.
  */
+// Closed after the class: its own server and database are used by no other test.
+@org.springframework.test.annotation.DirtiesContext
 class BillingWebhookIT extends ServerTest {
 
   private static final String SECRET = "whsec_test_" + UUID.randomUUID();

@@ -39,6 +39,8 @@ import org.vividly.tenancy.Role;
  * refused with the reason, and nothing is created for them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+// Closed after the class: its own server and database are used by no other test.
+@org.springframework.test.annotation.DirtiesContext
 class SchoolSignInIT {
 
   private static final int PORT = freePort();

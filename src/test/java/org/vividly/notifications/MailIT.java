@@ -39,6 +39,8 @@ import tools.jackson.databind.JsonNode;
  * admins who want them once, and the outbox is tenant-safe. A context of its own (it has a mail
  * server) with a database of its own, so no other context delivers its messages.
  */
+// Closed after the class: its own server and database are used by no other test.
+@org.springframework.test.annotation.DirtiesContext
 class MailIT extends ServerTest {
 
   private static final int PORT = freePort();

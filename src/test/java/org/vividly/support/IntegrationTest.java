@@ -28,6 +28,7 @@ public abstract class IntegrationTest extends ServerTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", TestDatabase::url);
     registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
     registry.add("vividly.storage.data-dir", DATA::toString);
     // These tests call the API far faster than a person; RateLimitRedisIT tests the limits.
     registry.add("vividly.rate-limit.enabled", () -> "false");

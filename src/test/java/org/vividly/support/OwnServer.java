@@ -27,6 +27,10 @@ public final class OwnServer {
     }
     registry.add("spring.datasource.url", () -> database);
     registry.add("spring.datasource.username", () -> "postgres");
+    // Cached test contexts each keep a pool open; small idle pools keep all of them under the
+    // database server's connection limit.
+    registry.add("spring.datasource.hikari.maximum-pool-size", () -> "6");
+    registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     registry.add("vividly.rate-limit.enabled", () -> "false");
     registry.add("vividly.security.bcrypt-strength", () -> "4");
     registry.add("vividly.rate-limit.sign-in-attempts-per-ip", () -> "1000");
