@@ -50,5 +50,9 @@ CREATE TABLE job_schedule_recurring (
 );
 CREATE INDEX job_schedule_recurring_execution_time ON job_schedule_recurring (execution_time);
 CREATE INDEX job_schedule_recurring_last_heartbeat ON job_schedule_recurring (last_heartbeat);
-DROP TABLE privacy_schedule;
 --rollback DROP TABLE job_schedule_recurring;
+
+--changeset vividly:020-drop-privacy-schedule
+-- The retention job runs on job_schedule_recurring now.
+DROP TABLE privacy_schedule;
+--rollback CREATE TABLE privacy_schedule (task_name TEXT NOT NULL, task_instance TEXT NOT NULL, task_data BYTEA, execution_time TIMESTAMPTZ, picked BOOLEAN NOT NULL, picked_by TEXT, last_success TIMESTAMPTZ, last_failure TIMESTAMPTZ, consecutive_failures INT, last_heartbeat TIMESTAMPTZ, version BIGINT NOT NULL, priority SMALLINT, state TEXT, PRIMARY KEY (task_name, task_instance));
