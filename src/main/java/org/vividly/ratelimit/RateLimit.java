@@ -12,8 +12,11 @@ public enum RateLimit {
   SIGN_IN_PER_ACCOUNT("failed sign-ins of this account"),
   /** Failed sign-ins from one client address, whatever the account: per window; when spent, sign-ins from it are slowed, never refused. */
   SIGN_IN_PER_IP("failed sign-ins from this address"),
-  /** Password-reset emails per account: per hour; past it no more are sent (the answer stays the same). */
-  PASSWORD_RESETS("password-reset emails");
+  /**
+   * Password-reset emails per account, and sign-up emails per address: per hour; past it no more are
+   * sent (the answer stays the same).
+   */
+  PASSWORD_RESETS("password-reset and sign-up emails");
 
   public final String description;
 

@@ -54,8 +54,10 @@ public class SignUps {
   private final Mail mail;
   private final ITemplateEngine templates;
   private final PublicUrl publicUrl;
+  private final org.vividly.ratelimit.RateLimits limits;
 
-  SignUps(JdbcClient jdbc, Accounts accounts, Organizations organizations, Quotas quotas, Mail mail, ITemplateEngine templates, PublicUrl publicUrl) {
+  SignUps(JdbcClient jdbc, Accounts accounts, Organizations organizations, Quotas quotas, Mail mail, ITemplateEngine templates, PublicUrl publicUrl, org.vividly.ratelimit.RateLimits limits) {
+    this.limits = limits;
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.organizations = organizations;
@@ -95,6 +97,11 @@ public class SignUps {
     if (group == null) throw new InvalidRequest("A homeschool group needs its name");
     String code = request.referralCode() == null || request.referralCode().isBlank() ? null : request.referralCode().strip().toUpperCase(Locale.ROOT);
     if (code != null && jdbc.sql("SELECT count(*) FROM trial WHERE referral_code = ?").param(code).query(Long.class).single() == 0) throw new InvalidRequest("No one has the referral code " + code);
+    // However often someone asks, an address gets a few emails an hour; the answer stays the same.
+    if (!limits.consume(org.vividly.ratelimit.RateLimit.PASSWORD_RESETS, "signup:" + email.toLowerCase(Locale.ROOT)).allowed()) {
+      log.info("Sign-up email to {} not sent: too many this hour", email);
+      return;
+    }
     Optional<Account> existing = accounts.findByEmail(email);
     if (existing.isPresent()) {
       Account a = existing.get();

@@ -100,5 +100,9 @@ class SignupIT extends IntegrationTest {
     assertThat(again.statusCode()).as("the same answer as for a new email").isEqualTo(202);
     assertThat(SentEmails.linksTo(existing.email())).as("a note pointing to the password reset, no sign-up link").allSatisfy(l -> assertThat(l).doesNotContain("/signup/verify/")).isNotEmpty();
     assertThat(call("GET", "/signup", null, null).body()).contains("Sign up for Vividly").contains("A homeschool group");
+
+    String flooded = "flooded-" + System.nanoTime() + "@family.test";
+    for (int i = 0; i < 6; i++) assertThat(signUp(Map.of("email", flooded, "name", "F", "password", "a long family password")).statusCode()).isEqualTo(202);
+    assertThat(SentEmails.linksTo(flooded)).as("a few emails an hour at most").hasSize(3);
   }
 }
