@@ -1,17 +1,12 @@
 package org.vividly.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vividly.common.SecretTokens;
 import org.vividly.common.AlreadyExists;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
@@ -54,7 +50,6 @@ public class Accounts {
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,63}");
   private static final Set<String> MODALITIES = Set.of("text", "audio", "video");
   private static final String COLUMNS = "id, organization_id, school_id, email, display_name, role, grade, plan_code, preferences, (password_hash IS NOT NULL OR EXISTS (SELECT 1 FROM oidc_link l WHERE l.user_id = app_user.id)), last_sign_in_at, created_at, birth_date, parental_consent_at";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
@@ -290,36 +285,22 @@ public class Accounts {
     jdbc.sql("UPDATE app_user SET last_sign_in_at = now() WHERE id = ?").param(id).update();
   }
 
-  static String sha256(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static String randomToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
   private String oneTimeToken(UUID userId, String purpose, UUID createdBy, Duration lifetime) {
-    String token = randomToken();
+    String token = SecretTokens.random();
     jdbc.sql("INSERT INTO one_time_token (token_hash, purpose, user_id, created_by, expires_at) VALUES (?, ?, ?, ?, ?)")
-        .params(sha256(token), purpose, userId, createdBy, Timestamp.from(Instant.now().plus(lifetime)))
+        .params(SecretTokens.hash(token), purpose, userId, createdBy, Timestamp.from(Instant.now().plus(lifetime)))
         .update();
     return token;
   }
 
   private Optional<Account> tokenOwner(String token, String purpose) {
     if (token == null || token.isBlank()) return Optional.empty();
-    return jdbc.sql("SELECT user_id FROM one_time_token WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()").params(sha256(token), purpose).query(UUID.class).optional().flatMap(this::find);
+    return jdbc.sql("SELECT user_id FROM one_time_token WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()").params(SecretTokens.hash(token), purpose).query(UUID.class).optional().flatMap(this::find);
   }
 
   private Account useToken(String token, String purpose) {
     if (token == null || token.isBlank()) throw new SignInRefused("This link is not valid");
-    Optional<UUID> user = jdbc.sql("UPDATE one_time_token SET used_at = now() WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id").params(sha256(token), purpose).query(UUID.class).optional();
+    Optional<UUID> user = jdbc.sql("UPDATE one_time_token SET used_at = now() WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id").params(SecretTokens.hash(token), purpose).query(UUID.class).optional();
     return user.flatMap(this::find).orElseThrow(() -> new SignInRefused("This link is not valid, was already used, or has expired; ask for a new one"));
   }
 
@@ -381,8 +362,13 @@ public class Accounts {
    */
   public boolean needsParentalConsent(Account account) {
     if (account.birthDate() == null || account.parentalConsentAt() != null) return false;
-    int below = organizations.settings(account.organization()).compliance().parentalConsentBelowAge();
-    return below > 0 && java.time.Period.between(account.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears() < below;
+    return needsParentalConsent(account, organizations.settings(account.organization()).compliance().parentalConsentBelowAge());
+  }
+
+  /** The same with the organization's {@code parentalConsentBelowAge} at hand (for a page of people). */
+  public static boolean needsParentalConsent(Account account, int belowAge) {
+    if (account.birthDate() == null || account.parentalConsentAt() != null || belowAge <= 0) return false;
+    return java.time.Period.between(account.birthDate(), java.time.LocalDate.now(java.time.ZoneOffset.UTC)).getYears() < belowAge;
   }
 
   /**

@@ -48,7 +48,7 @@ public class SignIn {
     this.limits = limits;
     this.organizations = organizations;
     this.slowdown = limits.signInSlowdown();
-    this.dummyHash = SingletonSupplier.of(() -> passwords.encode("not-a-password-" + Accounts.randomToken()));
+    this.dummyHash = SingletonSupplier.of(() -> passwords.encode("not-a-password-" + org.vividly.common.SecretTokens.random()));
   }
 
   /**

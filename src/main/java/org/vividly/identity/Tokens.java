@@ -54,9 +54,9 @@ public class Tokens {
   @Transactional
   public TokenPair issue(Caller caller, String client, String userAgent) {
     UUID session = UUID.randomUUID();
-    String refresh = Accounts.randomToken();
+    String refresh = org.vividly.common.SecretTokens.random();
     jdbc.sql("INSERT INTO auth_session (id, user_id, refresh_hash, expires_at, user_agent, ip) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(session, caller.userId(), Accounts.sha256(refresh), Timestamp.from(Instant.now().plus(java.util.Collections.min(java.util.List.of(refreshLifetime, sessionLifetime)))), truncate(userAgent), client)
+        .params(session, caller.userId(), org.vividly.common.SecretTokens.hash(refresh), Timestamp.from(Instant.now().plus(java.util.Collections.min(java.util.List.of(refreshLifetime, sessionLifetime)))), truncate(userAgent), client)
         .update();
     return pair(new Caller(caller.userId(), caller.organization(), caller.role(), caller.email(), caller.displayName(), session), refresh, Instant.now());
   }
@@ -69,7 +69,7 @@ public class Tokens {
   @Transactional(noRollbackFor = SignInRefused.class)
   public TokenPair refresh(String refreshToken) {
     if (refreshToken == null || refreshToken.isBlank()) throw new SignInRefused("refresh_token is required");
-    String hash = Accounts.sha256(refreshToken);
+    String hash = org.vividly.common.SecretTokens.hash(refreshToken);
     Optional<UUID[]> found = jdbc.sql("SELECT id, user_id FROM auth_session WHERE refresh_hash = ? AND revoked_at IS NULL AND expires_at > now() FOR UPDATE")
         .param(hash)
         .query((rs, i) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)})
@@ -86,11 +86,11 @@ public class Tokens {
     // Counted per sign-in session, not per address: a whole school refreshes from one address.
     limits.require(RateLimit.API, "session:" + session);
     Account account = accounts.find(found.get()[1]).orElseThrow(() -> new SignInRefused("The account no longer exists"));
-    String next = Accounts.randomToken();
+    String next = org.vividly.common.SecretTokens.random();
     jdbc.sql("INSERT INTO auth_refresh_used (refresh_hash, session_id) VALUES (?, ?)").params(hash, session).update();
     // A rotation renews the refresh lifetime, but never past the session's absolute lifetime.
     jdbc.sql("UPDATE auth_session SET refresh_hash = ?, generation = generation + 1, rotated_at = now(), expires_at = LEAST(?, created_at + make_interval(secs => ?)) WHERE id = ?")
-        .params(Accounts.sha256(next), Timestamp.from(Instant.now().plus(refreshLifetime)), sessionLifetime.toSeconds(), session)
+        .params(org.vividly.common.SecretTokens.hash(next), Timestamp.from(Instant.now().plus(refreshLifetime)), sessionLifetime.toSeconds(), session)
         .update();
     return pair(new Caller(account.id(), account.organization(), account.role(), account.email(), account.displayName(), session), next, Instant.now());
   }

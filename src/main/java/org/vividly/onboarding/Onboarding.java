@@ -75,7 +75,7 @@ public class Onboarding {
     if (caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin sets up organizations");
     if (request.admins() == null || request.admins().isEmpty()) throw new InvalidRequest("Name at least one admin, who is invited by email to run the organization");
     OrganizationType type = OrganizationType.parse(request.type());
-    String slug = request.slug() == null || request.slug().isBlank() ? slug(request.name()) : request.slug().strip();
+    String slug = request.slug() == null || request.slug().isBlank() ? organizations.freeSlug(request.name(), "organization") : request.slug().strip();
     Organization org = organizations.create(request.name(), slug, type);
     OrganizationSettings defaults = organizations.settings(org.id());
     String plan = request.plan() == null || request.plan().isBlank() ? defaults.pricing().basePlan() : request.plan().strip();
@@ -97,14 +97,5 @@ public class Onboarding {
       links.add(emails.invitationLink(token));
     }
     return new Onboarded(org, settings, domains, admins, links);
-  }
-
-  /** A slug from a name: "Lincoln County Schools" becomes {@code lincoln-county-schools}. */
-  static String slug(String name) {
-    if (name == null) throw new InvalidRequest("The organization needs a name");
-    String s = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (s.length() > 63) s = s.substring(0, 63).replaceAll("-+$", "");
-    if (s.isEmpty()) throw new InvalidRequest("Give the organization a slug: its name has no letters or digits to make one from");
-    return s;
   }
 }

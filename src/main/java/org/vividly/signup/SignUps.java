@@ -1,12 +1,8 @@
 package org.vividly.signup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +17,7 @@ import org.thymeleaf.context.Context;
 import org.vividly.common.InvalidRequest;
 import org.vividly.common.NotFound;
 import org.vividly.common.PublicUrl;
+import org.vividly.common.SecretTokens;
 import org.vividly.identity.Account;
 import org.vividly.identity.Accounts;
 import org.vividly.identity.NewAccount;
@@ -108,9 +105,9 @@ public class SignUps {
       send(a.organization(), a.id(), email, name, "You already have a Vividly account", "email/signup-exists", publicUrl.link("/password-reset"), Map.of());
       return;
     }
-    String token = token();
+    String token = SecretTokens.random();
     jdbc.sql("INSERT INTO signup (id, kind, email, display_name, organization_name, password_hash, referral_code, token_hash, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(UUID.randomUUID(), kind, email, name, group, passwordHash, code, hash(token), java.sql.Timestamp.from(Instant.now().plus(VERIFY_WITHIN)))
+        .params(UUID.randomUUID(), kind, email, name, group, passwordHash, code, SecretTokens.hash(token), java.sql.Timestamp.from(Instant.now().plus(VERIFY_WITHIN)))
         .update();
     // Until verified there is no organization: the message is kept under the shared library's.
     send(organizations.sharedLibrary().id(), null, email, name, "Verify your email for Vividly", "email/signup-verify", publicUrl.link("/signup/verify/" + token), Map.of("group", group));
@@ -118,7 +115,7 @@ public class SignUps {
 
   /** Who a verification link is for, without using it. */
   public Optional<String> pending(String token) {
-    return jdbc.sql("SELECT email FROM signup WHERE token_hash = ? AND verified_at IS NULL AND expires_at > now()").param(hash(token == null ? "" : token)).query(String.class).optional();
+    return jdbc.sql("SELECT email FROM signup WHERE token_hash = ? AND verified_at IS NULL AND expires_at > now()").param(SecretTokens.hash(token == null ? "" : token)).query(String.class).optional();
   }
 
   /**
@@ -129,7 +126,7 @@ public class SignUps {
   @Transactional
   public Verified verify(String token) {
     Map<String, Object> row = jdbc.sql("UPDATE signup SET verified_at = now() WHERE token_hash = ? AND verified_at IS NULL AND expires_at > now() RETURNING kind, email, display_name, organization_name, password_hash, referral_code")
-        .param(hash(token == null ? "" : token))
+        .param(SecretTokens.hash(token == null ? "" : token))
         .query()
         .listOfRows()
         .stream()
@@ -138,7 +135,7 @@ public class SignUps {
     String email = (String) row.get("email");
     if (accounts.findByEmail(email).isPresent()) throw new InvalidRequest(email + " has an account already: sign in, or reset its password");
     String groupName = (String) row.get("organization_name");
-    Organization org = organizations.create(groupName, uniqueSlug(groupName), OrganizationType.HOMESCHOOL_GROUP);
+    Organization org = organizations.create(groupName, organizations.freeSlug(groupName, "family"), OrganizationType.HOMESCHOOL_GROUP);
     Account account = accounts.create(org.id(), new NewAccount(email, (String) row.get("display_name"), Role.ORG_ADMIN, null, null, null, java.util.List.of()), (String) row.get("password_hash"));
     // As the database keeps it (microseconds), so what this answers is what a later read finds.
     Instant ends = Instant.now().plus(TRIAL).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -196,21 +193,6 @@ public class SignUps {
     mail.send(new Email(org, user, email, name, MailKind.WELCOME, subject, templates.process(template, context), null));
   }
 
-  private String uniqueSlug(String name) {
-    String base = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (base.isEmpty()) base = "family";
-    if (base.length() > 50) base = base.substring(0, 50).replaceAll("-+$", "");
-    String slug = base;
-    for (int i = 2; organizations.findBySlug(slug).isPresent(); i++) slug = base + "-" + i;
-    return slug;
-  }
-
-  private static String token() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
   private static String referralCode() {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     StringBuilder code = new StringBuilder();
@@ -218,11 +200,4 @@ public class SignUps {
     return code.toString();
   }
 
-  private static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -75,6 +75,22 @@ public class Organizations {
     return findBySlug(slug).orElseThrow();
   }
 
+  /**
+   * A free slug made from a name: "Écoles de Montréal — Nord" becomes {@code ecoles-de-montreal-nord},
+   * or {@code ecoles-de-montreal-nord-2} when that is taken.
+   *
+   * @param fallback the slug's stem when the name has no letters or digits
+   */
+  public String freeSlug(String name, String fallback) {
+    String base = name == null ? "" : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (base.isEmpty()) base = fallback;
+    if (base.length() > 56) base = base.substring(0, 56).replaceAll("-+$", "");
+    String slug = base;
+    for (int i = 2; findBySlug(slug).isPresent(); i++) slug = base + "-" + i;
+    return slug;
+  }
+
   /** The organization's email domains, lower case; none when not set. */
   public List<String> emailDomains(OrganizationId id) {
     String domains = jdbc.sql("SELECT email_domains::text FROM organization WHERE id = ?").param(id.value()).query(String.class).optional().orElse("[]");

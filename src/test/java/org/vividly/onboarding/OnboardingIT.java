@@ -75,7 +75,9 @@ class OnboardingIT extends IntegrationTest {
     HttpResponse<String> page = call("GET", "/admin/organizations/new", null, superAdmin());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("k12 district").contains("homeschool group").contains("parental consent below 13");
-    assertThat(Onboarding.slug("Écoles de Montréal — Nord")).isEqualTo("ecoles-de-montreal-nord");
+    assertThat(organizations.freeSlug("Écoles de Montréal — Nord", "x")).isEqualTo("ecoles-de-montreal-nord");
+    assertThat(organizations.freeSlug("Riverside Unified", "x")).as("taken by the first test or free").startsWith("riverside-unified");
+    assertThat(organizations.freeSlug("¿¿??", "family")).isEqualTo("family");
 
     HttpResponse<String> refused = form("type=single_school&name=Maple+Prep&domains=maple.edu&admins=" + java.net.URLEncoder.encode("Head <head@gmail.com>", java.nio.charset.StandardCharsets.UTF_8));
     assertThat(refused.statusCode()).isEqualTo(400);

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.vividly.collections.CollectionDetails;
 import org.vividly.collections.CollectionRole;
+import org.vividly.common.SecretTokens;
 import org.vividly.tenancy.OrganizationId;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -128,11 +129,9 @@ public class CollectionStore {
 
   /** Stores a link; answers the raw token, which is kept only as its hash. */
   public String createLink(OrganizationId org, UUID collectionId, UUID createdBy, java.time.Instant expiresAt) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = SecretTokens.random();
     jdbc.sql("INSERT INTO collection_link (id, collection_id, organization_id, token_hash, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?)")
-        .params(UUID.randomUUID(), collectionId, org.value(), hash(token), createdBy, java.sql.Timestamp.from(expiresAt))
+        .params(UUID.randomUUID(), collectionId, org.value(), SecretTokens.hash(token), createdBy, java.sql.Timestamp.from(expiresAt))
         .update();
     return token;
   }
@@ -151,7 +150,7 @@ public class CollectionStore {
   /** The valid (unexpired, unrevoked) link of this organization with this token. */
   public Optional<Link> activeLink(OrganizationId org, String token) {
     return jdbc.sql("SELECT id, collection_id, created_at, expires_at, revoked_at FROM collection_link WHERE organization_id = ? AND token_hash = ? AND revoked_at IS NULL AND expires_at > now()")
-        .params(org.value(), hash(token))
+        .params(org.value(), SecretTokens.hash(token))
         .query((rs, i) -> new Link(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), null))
         .optional();
   }
@@ -161,16 +160,6 @@ public class CollectionStore {
     jdbc.sql("INSERT INTO collection_member (collection_id, user_id, role, link_id) VALUES (?, ?, 'viewer', ?) ON CONFLICT (collection_id, user_id) DO UPDATE SET link_id = EXCLUDED.link_id WHERE collection_member.link_id IS NOT NULL")
         .params(collectionId, user, linkId)
         .update();
-  }
-
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-  private static String hash(String token) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public boolean removeMember(UUID id, UUID user) {
