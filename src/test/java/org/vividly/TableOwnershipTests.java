@@ -27,7 +27,7 @@ class TableOwnershipTests {
       Map.entry("app_user", "identity"), Map.entry("auth_session", "identity"), Map.entry("auth_refresh_used", "identity"), Map.entry("one_time_token", "identity"),
       Map.entry("signing_key", "identity"), Map.entry("user_preference_summary", "identity"), Map.entry("oidc_link", "identity"),
       Map.entry("mail_message", "notifications"), Map.entry("notification_preference", "notifications"), Map.entry("mail_schedule", "notifications"),
-      Map.entry("privacy_audit", "privacy"), Map.entry("privacy_schedule", "privacy"), Map.entry("job_schedule_recurring", "jobs"), Map.entry("signup", "signup"), Map.entry("trial", "signup"), Map.entry("roster_source", "rosters"), Map.entry("billing_event", "billing"),
+      Map.entry("privacy_audit", "privacy"), Map.entry("job_schedule_recurring", "jobs"), Map.entry("signup", "signup"), Map.entry("trial", "signup"), Map.entry("roster_source", "rosters"), Map.entry("billing_event", "billing"),
       Map.entry("source", "sources"), Map.entry("section", "sources"), Map.entry("chunk", "sources"), Map.entry("source_summary", "sources"),
       Map.entry("job", "jobs"), Map.entry("job_schedule_library", "jobs"), Map.entry("job_schedule_media", "jobs"),
       Map.entry("lesson", "lessons"),
