@@ -108,7 +108,8 @@ class SchoolPages {
   String admin(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model, Caller caller) {
     OrganizationId org = caller.organization();
     model.addAttribute("organization", organizations.get(org));
-    model.addAttribute("settings", organizations.settings(org));
+    OrganizationSettings settings = organizations.settings(org);
+    model.addAttribute("settings", settings);
     model.addAttribute("schools", schools.schools(org));
     Accounts.PeoplePage people = accounts.page(org, q, (Math.max(1, page) - 1) * PEOPLE_PER_PAGE, PEOPLE_PER_PAGE);
     model.addAttribute("people", people.people());
@@ -117,7 +118,8 @@ class SchoolPages {
     model.addAttribute("page", Math.max(1, page));
     model.addAttribute("pages", Math.max(1, (people.total() + PEOPLE_PER_PAGE - 1) / PEOPLE_PER_PAGE));
     model.addAttribute("teachers", accounts.list(org, Role.TEACHER, null));
-    model.addAttribute("needsConsent", people.people().stream().filter(accounts::needsParentalConsent).map(Account::id).collect(java.util.stream.Collectors.toSet()));
+    int consentAge = settings.compliance().parentalConsentBelowAge();
+    model.addAttribute("needsConsent", people.people().stream().filter(a -> Accounts.needsParentalConsent(a, consentAge)).map(Account::id).collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("classes", schools.classes(org, null));
     model.addAttribute("plans", quotas.plans());
     model.addAttribute("usage", requests.usage(org));

@@ -75,7 +75,7 @@ public class StudentRecords {
    * @throws NotFound when the person is not a member of the caller's organization
    */
   public void export(Caller caller, UUID person, OutputStream out) {
-    Role role = check(caller, person);
+    Role role = mayExport(caller, person);
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("exportedAt", Instant.now().toString());
     document.put("organization", caller.organization().value());
@@ -116,7 +116,7 @@ public class StudentRecords {
    */
   @Transactional
   public Map<String, Integer> erase(Caller caller, UUID person) {
-    check(caller, person);
+    mayExport(caller, person);
     if (person.equals(caller.userId())) throw new Forbidden("You cannot erase your own account; another admin can");
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (PersonalData part : ordered()) counts.put(part.name(), part.erase(caller.organization(), person));
@@ -175,7 +175,15 @@ public class StudentRecords {
         .list();
   }
 
-  private Role check(Caller caller, UUID person) {
+  /**
+   * Checks that the caller may export or erase this person, before an export's answer starts (a
+   * refusal then is Problem Details rather than a broken ZIP).
+   *
+   * @return the person's role
+   * @throws Forbidden unless the caller is an admin who may act on that person
+   * @throws NotFound when the person is not a member of the caller's organization
+   */
+  public Role mayExport(Caller caller, UUID person) {
     if (!caller.role().isAdmin()) throw new Forbidden("Only admins export or erase a person's records");
     Role role = people.role(caller.organization(), person).orElseThrow(() -> new NotFound("Person", person));
     if (role == Role.SUPER_ADMIN && caller.role() != Role.SUPER_ADMIN) throw new Forbidden("Only a super admin may export or erase a super admin");

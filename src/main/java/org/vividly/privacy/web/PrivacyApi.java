@@ -35,8 +35,7 @@ class PrivacyApi {
   @Operation(summary = "Everything about one person, as a ZIP (admins)",
       description = "person.json (the account, requests, lessons, conversations, quiz answers, emails) and the person's media files. Audited.")
   ResponseEntity<StreamingResponseBody> export(@PathVariable UUID id, Caller caller) {
-    // Checked before the answer starts, so a refusal is Problem Details rather than a broken ZIP.
-    records.audit(caller, 1);
+    records.mayExport(caller, id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("vividly-person-" + id + ".zip").build().toString())

@@ -27,7 +27,7 @@ class PrivacyPages {
   @GetMapping("/admin/people/{id}/export")
   @org.springframework.web.bind.annotation.ResponseBody
   void export(@PathVariable UUID id, Caller caller, HttpServletResponse response) throws IOException {
-    records.audit(caller, 1);
+    records.mayExport(caller, id);
     response.setContentType("application/zip");
     response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("vividly-person-" + id + ".zip").build().toString());
     records.export(caller, id, response.getOutputStream());
