@@ -392,6 +392,32 @@ class AskPageBrowserIT extends IntegrationTest {
 
   @Autowired org.vividly.quiz.Quizzes quizzes;
 
+  @Test
+  void theSchoolOfficePagesFitAPhone() throws Exception {
+    Caller admin = member(organization(), Role.SUPER_ADMIN, "phone-super");
+    call("POST", "/api/v1/users", java.util.Map.of("email", "phone-invited@browser-it.test", "displayName", "Invited From A Phone", "role", "student"), "Bearer " + signIn(admin));
+    String email = json(call("GET", "/api/v1/outbox", null, "Bearer " + signIn(admin))).path("messages").path(0).path("id").asString();
+    String collection = json(call("POST", "/api/v1/collections", java.util.Map.of("name", "Phone unit"), "Bearer " + signIn(admin))).path("id").asString();
+    call("POST", "/api/v1/collections/" + collection + "/links", java.util.Map.of("days", 7), "Bearer " + signIn(admin));
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      signInAs(admin);
+      for (String page : java.util.List.of("/admin", "/admin/outbox", "/admin/outbox/" + email, "/admin/rosters", "/admin/organizations/new", "/my/notifications", "/collections/" + collection)) {
+        browser.get(url(page));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
+        assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue()).as(page + " fits 390 px").isLessThanOrEqualTo(390);
+        screenshot("office-390" + page.replace('/', '-') + ".png");
+      }
+      browser.manage().deleteAllCookies();
+      browser.get(url("/signup"));
+      assertThat(browser.findElement(By.id("signup-form")).isDisplayed()).isTrue();
+      assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue()).as("/signup fits 390 px").isLessThanOrEqualTo(390);
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
+
   void screenshot(String name) throws java.io.IOException {
     Path shot = Path.of("target/screenshots/" + name);
     Files.createDirectories(shot.getParent());
