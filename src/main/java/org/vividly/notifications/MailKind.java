@@ -11,6 +11,8 @@ public enum MailKind {
   PASSWORD_RESET(false, "Password resets"),
   /** A new teacher's or admin's welcome, with where to sign in; always sent. */
   WELCOME(false, "Welcome messages"),
+  /** A public sign-up's email check (or a note that the address has an account); always sent. */
+  SIGN_UP(false, "Sign-up confirmations"),
   /** A lesson's narrated video (or audio) is ready to watch. */
   LESSON_READY(true, "When a lesson's audio or video is ready"),
   /** The organization's spending reached a share of its monthly budget (admins). */
@@ -46,6 +48,6 @@ public enum MailKind {
         if (kind.code().equalsIgnoreCase(code.strip())) return kind;
       }
     }
-    throw new InvalidRequest("Unknown kind of email '" + code + "'; use one of invitation, password_reset, welcome, lesson_ready, budget_alert");
+    throw new InvalidRequest("Unknown kind of email '" + code + "'; use one of invitation, password_reset, welcome, sign_up, lesson_ready, budget_alert");
   }
 }

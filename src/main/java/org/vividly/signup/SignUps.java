@@ -190,7 +190,7 @@ public class SignUps {
     context.setVariable("subject", subject);
     context.setVariable("link", link);
     extra.forEach(context::setVariable);
-    mail.send(new Email(org, user, email, name, MailKind.WELCOME, subject, templates.process(template, context), null));
+    mail.send(new Email(org, user, email, name, MailKind.SIGN_UP, subject, templates.process(template, context), null));
   }
 
   private static String referralCode() {
